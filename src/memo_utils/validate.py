@@ -1,0 +1,32 @@
+"""Check the whole data folder in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from .goals import load_goals, load_objectives, load_tiers
+from .tables import load_table, read_descriptor
+
+#: Loaders that add checks of their own beyond the schema; other tables get load_table.
+LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
+    "tiers": load_tiers,
+    "goals": load_goals,
+    "objectives": load_objectives,
+}
+
+
+def validate(data: Path | str | None = None) -> dict[str, int]:
+    """Load and check every table of the data package; return rows per table.
+
+    Raises :class:`memo_utils.MemoDataError` at the first problem, naming file,
+    row and field.
+    """
+    names = [r["name"] for r in read_descriptor(data)["resources"] if "schema" in r]
+    counts = {}
+    for name in names:
+        loader = LOADERS.get(name, lambda d, n=name: load_table(n, d))
+        counts[name] = len(loader(data))
+    return counts

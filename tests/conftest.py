@@ -1,0 +1,53 @@
+"""Shared fixtures: the real data folder and broken copies of it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from memo_utils import data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def data() -> Path:
+    return data_dir()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, data: Path) -> Path:
+    """A private copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(data, target)
+    return target
+
+
+def edit_csv(path: Path, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite a CSV after ``change`` has edited its rows (row 0 is the header)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, key: str, column: str, value: str) -> int:
+    """Set one cell, found by the row's first column and the header; return its row number."""
+    found = {}
+
+    def change(rows: list[list[str]]) -> None:
+        col = rows[0].index(column)
+        for number, row in enumerate(rows[1:], start=2):
+            if row[0] == key:
+                row[col] = value
+                found["row"] = number
+                return
+        raise KeyError(key)
+
+    edit_csv(path, change)
+    return found["row"]

@@ -1,0 +1,70 @@
+"""environment.yml, pyproject.toml and requirements.lock describe one environment."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+
+from tests.conftest import ROOT
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _declared() -> list[Requirement]:
+    project = _pyproject()["project"]
+    extras = [r for group in project["optional-dependencies"].values() for r in group]
+    return [Requirement(r) for r in project["dependencies"] + extras]
+
+
+def _locked() -> dict[str, list[str]]:
+    pins: dict[str, list[str]] = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
+        if match:
+            pins.setdefault(_canon(match.group(1)), []).append(match.group(2))
+    return pins
+
+
+def _canon(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_every_declared_dependency_is_pinned_within_its_range() -> None:
+    pins = _locked()
+    for requirement in _declared():
+        versions = pins.get(_canon(requirement.name))
+        assert versions, f"{requirement.name} is in pyproject.toml but not pinned in requirements.lock"
+        for version in versions:
+            assert requirement.specifier.contains(version), f"{requirement.name}=={version} breaks {requirement}"
+
+
+def test_environment_yml_installs_the_lock_and_the_project() -> None:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert "-r requirements.lock" in pip
+    assert "-e ." in pip
+
+
+def test_environment_yml_python_meets_requires_python() -> None:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python="))
+    version = python.split("=", 1)[1]
+    assert SpecifierSet(_pyproject()["project"]["requires-python"]).contains(version + ".0")
+
+
+def test_environment_yml_adds_no_package_of_its_own() -> None:
+    """Every conda package but python and pip would be a second, unpinned source of truth."""
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    assert sorted(re.split(r"[=<>]", d)[0] for d in conda) == ["pip", "python"]
+
+
+def test_makefile_installs_from_the_lock() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-r requirements.lock" in makefile
