@@ -5,6 +5,7 @@ Loaders return pandas objects; every one of them validates what it reads and rai
 """
 
 from .errors import MemoDataError
+from .events import key_events, load_events
 from .goals import load_goals, load_objectives, load_tiers, numeric_targets
 from .paths import DATA_ENV, data_dir
 from .style import apply_style, finish_chart, new_chart, source_line
@@ -17,6 +18,8 @@ __all__ = [
     "apply_style",
     "data_dir",
     "finish_chart",
+    "key_events",
+    "load_events",
     "load_goals",
     "load_objectives",
     "load_table",

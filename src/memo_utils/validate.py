@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .events import load_events
 from .goals import load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
 
@@ -15,6 +16,7 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "tiers": load_tiers,
     "goals": load_goals,
     "objectives": load_objectives,
+    "events": load_events,
 }
 
 
