@@ -97,3 +97,24 @@ def test_validate_fails_on_a_broken_table(data_copy: Path) -> None:
     set_cell(data_copy / "objectives.csv", "a", "memo_text", "We help.")
     with pytest.raises(MemoDataError, match=r"objectives\.csv"):
         validate(data_copy)
+
+
+def test_benchmark_with_unknown_goal(data_copy: Path) -> None:
+    row = set_cell(data_copy / "benchmarks.csv", "police-1953", "goal_id", "int-ix")
+    with pytest.raises(MemoDataError, match=r"benchmarks\.csv, row \d+, field 'goal_id': refers to a row") as caught:
+        validate(data_copy)
+    assert caught.value.row == row
+
+
+def test_benchmark_years_inverted(data_copy: Path) -> None:
+    row = set_cell(data_copy / "benchmarks.csv", "speech-1958-65", "year_from", "1966")
+    with pytest.raises(MemoDataError, match=r"year_from is after year_to") as caught:
+        validate(data_copy)
+    assert caught.value.row == row
+
+
+def test_a_row_citing_the_memo_must_quote_it(data_copy: Path) -> None:
+    row = set_cell(data_copy / "benchmarks.csv", "speech-1958-65", "snippet", "the period 1958-1965")
+    with pytest.raises(MemoDataError, match=r"field 'snippet': not found verbatim") as caught:
+        validate(data_copy)
+    assert caught.value.row == row

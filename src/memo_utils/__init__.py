@@ -6,10 +6,10 @@ Loaders return pandas objects; every one of them validates what it reads and rai
 
 from .errors import MemoDataError
 from .events import key_events, load_events
-from .goals import load_goals, load_objectives, load_tiers, numeric_targets
+from .goals import load_benchmarks, load_goals, load_objectives, load_tiers, numeric_targets
 from .paths import DATA_ENV, data_dir
 from .style import apply_style, finish_chart, new_chart, source_line
-from .tables import load_table, witness_text
+from .tables import load_table, memo_url, witness_text
 from .validate import validate
 
 __all__ = [
@@ -19,11 +19,13 @@ __all__ = [
     "data_dir",
     "finish_chart",
     "key_events",
+    "load_benchmarks",
     "load_events",
     "load_goals",
     "load_objectives",
     "load_table",
     "load_tiers",
+    "memo_url",
     "new_chart",
     "numeric_targets",
     "source_line",

@@ -29,6 +29,14 @@ def load_goals(data: Path | str | None = None) -> pd.DataFrame:
     return goals
 
 
+def load_benchmarks(data: Path | str | None = None) -> pd.DataFrame:
+    """The historical periods the goals reach for, with years, who dates them, and sources."""
+    benchmarks = load_table("benchmarks", data)
+    inverted = (benchmarks["year_from"] > benchmarks["year_to"]).fillna(False)
+    raise_at_first(inverted, resource_path("benchmarks", data), "year_from", "year_from is after year_to")
+    return benchmarks
+
+
 def load_objectives(data: Path | str | None = None) -> pd.DataFrame:
     """Objectives (a)–(d) with the audience the memo aims each at."""
     return load_table("objectives", data)

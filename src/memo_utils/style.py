@@ -51,7 +51,7 @@ def new_chart(figsize: tuple[float, float] | None = None) -> tuple[Figure, Axes]
 
 def finish_chart(ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str) -> Figure:
     """Title, axis labels (with units) and a source line under the chart."""
-    ax.set_title(title)
+    ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig = ax.figure

@@ -60,6 +60,11 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def memo_url(data: Path | str | None = None) -> str:
+    """The Office of the Historian's address for the memo, from the witness's provenance."""
+    return str(resource_descriptor("witness", data)["sources"][0]["path"])
+
+
 def witness_text(data: Path | str | None = None) -> str:
     """The memo's text as published by the Office of the Historian, white space normalised."""
     return normalise_space(resource_path("witness", data).read_text(encoding="utf-8"))
@@ -83,6 +88,7 @@ def load_table(name: str, data: Path | str | None = None) -> pd.DataFrame:
     for field in fields:
         frame[field["name"]] = _typed(frame[field["name"]], field)
     _check_quotes(frame, descriptor.get("memoQuotes", []), path, root)
+    _check_memo_snippets(frame, path, root)
     return frame
 
 
@@ -180,3 +186,11 @@ def _check_quotes(frame: pd.DataFrame, fields: list[str], path: Path, root: Path
         quotes = frame[field].dropna().map(normalise_space)
         missing = ~quotes.map(lambda quote: quote in text)
         raise_at_first(missing, path, field, "not found verbatim in the memo's text")
+
+
+def _check_memo_snippets(frame: pd.DataFrame, path: Path, root: Path) -> None:
+    """A row that cites the memo itself as its source must quote it exactly."""
+    if not {"url", "snippet"} <= set(frame.columns):
+        return
+    cites_memo = frame["url"] == memo_url(root)
+    _check_quotes(frame.loc[cites_memo.fillna(False).astype(bool)], ["snippet"], path, root)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .events import load_events
-from .goals import load_goals, load_objectives, load_tiers
+from .goals import load_benchmarks, load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
 
 #: Loaders that add checks of their own beyond the schema; other tables get load_table.
@@ -17,6 +17,7 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "goals": load_goals,
     "objectives": load_objectives,
     "events": load_events,
+    "benchmarks": load_benchmarks,
 }
 
 
