@@ -4,7 +4,7 @@
 # Both build .venv from requirements.lock on first use and reuse it afterwards.
 
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 UV_VERSION := 0.13.8

@@ -68,3 +68,28 @@ def test_environment_yml_adds_no_package_of_its_own() -> None:
 def test_makefile_installs_from_the_lock() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-r requirements.lock" in makefile
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh", 1)[1].split("```", 1)[0]
+    return [line.split("#", 1)[0].strip() for line in block.strip().splitlines()]
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.index("```sh") < readme.index("\n## ")
+    assert _readme_commands() == ["make lab", "make test"]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
+    assert commands[-1] == _readme_commands()[1]
+
+
+def test_notebooks_are_checked_strictly() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "--nbval " in recipe and "--nbval-lax" not in recipe
+    assert "--nbval-sanitize-with notebooks/sanitize.cfg" in recipe

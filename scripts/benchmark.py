@@ -1,0 +1,137 @@
+"""Measure the collection's costs against their floors and write docs/benchmark.md.
+
+Run with `make benchmark`. Each measure is the median of several runs in fresh
+processes, set beside the floor it cannot beat:
+
+- importing memo_utils          vs a fresh interpreter importing pandas and matplotlib
+- loading and validating data   vs the same floor (the cost is import + validate)
+- each notebook, fresh kernel   vs a fresh kernel running one cell that imports them
+- the full test command         (make test), once per run
+- cold set-up, empty caches     the Makefile's own install step into a temporary venv
+
+This is a measurement script, not a test: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_of(action: Callable[[], object], runs: int) -> tuple[float, list[float]]:
+    times = [timed(action) for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def python_c(code: str) -> Callable[[], object]:
+    return lambda: subprocess.run([PYTHON, "-c", code], check=True, cwd=ROOT / "notebooks")
+
+
+def run_notebook(nb: nbformat.NotebookNode) -> Callable[[], object]:
+    def action() -> None:
+        client = NotebookClient(nbformat.from_dict(nb), kernel_name="python3",
+                                resources={"metadata": {"path": str(ROOT / "notebooks")}})
+        client.execute()
+    return action
+
+
+def floor_notebook() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import pandas\nimport matplotlib.pyplot as plt")]
+    return nb
+
+
+def cold_setup() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "UV_CACHE_DIR": f"{tmp}/uv-cache", "PIP_NO_CACHE_DIR": "1"}
+        venv = f"{tmp}/venv"
+        subprocess.run(["make", "-s", f"VENV={venv}", f"{venv}/.installed-from-lock"],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs for the quick measures")
+    parser.add_argument("--slow-runs", type=int, default=3, help="runs for make test and cold set-up")
+    parser.add_argument("--skip-cold", action="store_true", help="skip the cold set-up (needs the network)")
+    args = parser.parse_args()
+
+    rows: list[tuple[str, float, int, str, float | None]] = []
+    floor_import, _ = median_of(python_c("import pandas, matplotlib.pyplot"), args.runs)
+    rows.append(("fresh interpreter: import pandas, matplotlib (floor)", floor_import, args.runs, "", None))
+    t, _ = median_of(python_c("import memo_utils"), args.runs)
+    rows.append(("import memo_utils", t, args.runs, "interpreter floor", t / floor_import))
+    t, _ = median_of(python_c("import memo_utils; memo_utils.validate()"), args.runs)
+    rows.append(("import + load and validate all data", t, args.runs, "interpreter floor", t / floor_import))
+
+    floor_kernel, _ = median_of(run_notebook(floor_notebook()), args.runs)
+    rows.append(("fresh kernel: import pandas, matplotlib (floor)", floor_kernel, args.runs, "", None))
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        t, _ = median_of(run_notebook(nb), args.runs)
+        rows.append((f"notebook {path.name}", t, args.runs, "kernel floor", t / floor_kernel))
+
+    make = shutil.which("make") or "make"
+    t, _ = median_of(lambda: subprocess.run([make, "-s", "test"], cwd=ROOT, check=True,
+                                            capture_output=True), args.slow_runs)
+    rows.append(("make test (whole suite, 2 workers)", t, args.slow_runs, "", None))
+    if not args.skip_cold:
+        t, _ = median_of(cold_setup, args.slow_runs)
+        rows.append(("cold set-up, empty caches (venv + uv + pins)", t, args.slow_runs, "", None))
+
+    write_report(rows)
+
+
+def write_report(rows: list[tuple[str, float, int, str, float | None]]) -> None:
+    lines = [
+        "# Benchmark",
+        "",
+        "Written by `scripts/benchmark.py` (`make benchmark`); do not edit by hand, re-run it.",
+        "Medians of wall-clock seconds over fresh processes. Ratios compare a measure with its",
+        "floor: the cost of a fresh interpreter, or a fresh kernel, that only imports pandas and",
+        "matplotlib. Cold set-up downloads every pinned package from PyPI, so it also measures",
+        "the network.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "| measure | median (s) | runs | compared with | ratio |",
+        "| --- | ---: | ---: | --- | ---: |",
+    ]
+    for name, seconds, runs, floor, ratio in rows:
+        lines.append(f"| {name} | {seconds:.2f} | {runs} | {floor or '—'} | "
+                     f"{'' if ratio is None else f'{ratio:.2f}×'} |")
+    out = ROOT / "docs" / "benchmark.md"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(out.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
