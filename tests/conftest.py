@@ -51,3 +51,12 @@ def set_cell(path: Path, key: str, column: str, value: str) -> int:
 
     edit_csv(path, change)
     return found["row"]
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace text that occurs exactly once in a file; return the line the new text starts on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"expected exactly one {old!r} in {path.name}"
+    at = text.index(old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text.count("\n", 0, at) + 1

@@ -4,6 +4,19 @@ Loaders return pandas objects; every one of them validates what it reads and rai
 :class:`MemoDataError` (naming file, row and field) rather than dropping or coercing.
 """
 
+from .edition import (
+    Difference,
+    Memo,
+    check_edition,
+    collate,
+    load_dating,
+    load_footnotes,
+    load_memo,
+    load_pages,
+    load_people,
+    load_sections,
+    person_mentions,
+)
 from .errors import MemoDataError
 from .events import key_events, load_events
 from .goals import load_benchmarks, load_goals, load_objectives, load_tiers, numeric_targets
@@ -14,20 +27,31 @@ from .validate import validate
 
 __all__ = [
     "DATA_ENV",
+    "Difference",
+    "Memo",
     "MemoDataError",
     "apply_style",
+    "check_edition",
+    "collate",
     "data_dir",
     "finish_chart",
     "key_events",
     "load_benchmarks",
+    "load_dating",
     "load_events",
+    "load_footnotes",
     "load_goals",
+    "load_memo",
     "load_objectives",
+    "load_pages",
+    "load_people",
+    "load_sections",
     "load_table",
     "load_tiers",
     "memo_url",
     "new_chart",
     "numeric_targets",
+    "person_mentions",
     "source_line",
     "validate",
     "witness_text",

@@ -7,27 +7,34 @@ from pathlib import Path
 
 import pandas as pd
 
+from .edition import check_edition, load_dating, load_people
 from .events import load_events
 from .goals import load_benchmarks, load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
 
 #: Loaders that add checks of their own beyond the schema; other tables get load_table.
+#: Resources without a schema are checked only if they have a loader here (the TEI edition:
+#: parsed, checked, and collated word for word with the witness).
 LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "tiers": load_tiers,
     "goals": load_goals,
     "objectives": load_objectives,
     "events": load_events,
     "benchmarks": load_benchmarks,
+    "people": load_people,
+    "dating": load_dating,
+    "edition": check_edition,
 }
 
 
 def validate(data: Path | str | None = None) -> dict[str, int]:
-    """Load and check every table of the data package; return rows per table.
+    """Load and check every table of the data package and the edition; return rows per table
+    (for the edition: its paragraphs).
 
     Raises :class:`memo_utils.MemoDataError` at the first problem, naming file,
     row and field.
     """
-    names = [r["name"] for r in read_descriptor(data)["resources"] if "schema" in r]
+    names = [r["name"] for r in read_descriptor(data)["resources"] if "schema" in r or r["name"] in LOADERS]
     counts = {}
     for name in names:
         loader = LOADERS.get(name, lambda d, n=name: load_table(n, d))
