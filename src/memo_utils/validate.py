@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .emigration import load_emigration, load_frus_rates
 from .events import load_events
 from .goals import load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
@@ -17,6 +18,8 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "goals": load_goals,
     "objectives": load_objectives,
     "events": load_events,
+    "emigration": load_emigration,
+    "frus_emigration_rates": load_frus_rates,
 }
 
 
