@@ -149,7 +149,7 @@ def disagreement_chart(deviations: pd.DataFrame, *, group: str = "jews", limit: 
     """Per year, every source's full-year figure as a percentage above or below the year's
     preferred figure (``deviations`` frame), by counter, with a bar spanning the lowest to
     the highest. Figures beyond ±``limit`` per cent are drawn at the edge as triangles and
-    labelled with their value."""
+    labelled with their value and an arrow."""
     fig, ax = new_chart(figsize=(9.0, 4.8))
     pct = deviations["pct_from_preferred"].astype(float)
     clipped = pct.clip(-limit, limit)
@@ -167,10 +167,12 @@ def disagreement_chart(deviations: pd.DataFrame, *, group: str = "jews", limit: 
         outside = rows & (pct.abs() > limit)
         for year, value in zip(deviations.loc[outside, "year"], pct[outside]):
             edge = limit if value > 0 else -limit
-            ax.scatter([year], [edge], marker="^" if value > 0 else "v", facecolor=GREYS[index % 3],
-                       edgecolor="black", linewidth=0.4, s=40, zorder=3, gid=f"offscale-{name}-{int(year)}")
-            ax.annotate(f"{int(year)}: {value:+.0f}%", xy=(year, edge), xytext=(6, -4 if value > 0 else 4),
-                        textcoords="offset points", fontsize=7.5, va="top" if value > 0 else "bottom")
+            ax.scatter([year], [edge], marker=MARKERS[index % len(MARKERS)], facecolor=GREYS[index % 3],
+                       edgecolor="black", linewidth=0.4, s=30, zorder=3, gid=f"offscale-{name}-{int(year)}")
+            arrow = "↑" if value > 0 else "↓"
+            ax.annotate(f"{arrow} {int(year)}: {value:+.0f}% (off the scale)", xy=(year, edge),
+                        xytext=(6, -4 if value > 0 else 4), textcoords="offset points", fontsize=7.5,
+                        va="top" if value > 0 else "bottom")
     ax.axhline(0, color=GREYS[0], linewidth=0.8)
     ax.set_ylim(-limit * 1.1, limit * 1.1)
     ax.set_xlim(deviations["year"].min() - 0.7, deviations["year"].max() + 0.7)
@@ -206,7 +208,7 @@ def monthly_chart(
     months = pd.date_range(first, last, freq="MS")
     line = preferred["count"].reindex(months).astype(float)
     ax.plot(months + pd.Timedelta(days=14), line.to_numpy(), color=GREYS[1], linewidth=1.0, marker="none",
-            linestyle="-", gid="preferred-monthly", label="preferred figure (NCSJ first; line breaks at missing months)")
+            linestyle="-", gid="preferred-monthly", label="preferred figure (line breaks: no figure)")
     classes = figures["counted_by"].map(_counter_class)
     for index, name in enumerate([c for c in ("ncsj", "icm", "hias", "other") if c in set(classes)]):
         rows = figures[classes == name]
@@ -236,10 +238,10 @@ def monthly_chart(
     ax.yaxis.set_major_formatter(_THOUSANDS)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.52), fontsize=8, ncols=2)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.38, 0.53), fontsize=8)
     return finish_chart(
         ax,
-        title="Soviet Jewish emigration month by month, 1986–1988, against the pace the memo's targets imply",
+        title="Soviet Jewish emigration by month, 1986–1988, against the pace the memo's targets imply",
         xlabel="month (each figure drawn mid-month)",
         ylabel="emigrants per month",
         source=(f"{_SOURCE}; FRUS 1981–88, vol. XLI, Doc. 102 (data/frus_emigration_rates.csv); "
