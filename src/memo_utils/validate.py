@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .edition import check_edition, load_dating, load_people
+from .emigration import load_emigration, load_frus_rates
 from .events import load_events
 from .goals import load_benchmarks, load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
@@ -24,6 +25,8 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "people": load_people,
     "dating": load_dating,
     "edition": check_edition,
+    "emigration": load_emigration,
+    "frus_emigration_rates": load_frus_rates,
 }
 
 
