@@ -76,7 +76,7 @@ def plot_numeric_targets(targets: pd.DataFrame, levels: pd.DataFrame | None = No
     for y, row in rows.iterrows():
         low = int(row["target_min"])
         if pd.notna(row["target_max"]):
-            ax.barh(y, int(row["target_max"]) - low, left=low, height=0.5, color=GREYS[2],
+            ax.barh(y, int(row["target_max"]) - low, left=low, height=0.36, color=GREYS[2],
                     edgecolor=GREYS[0], hatch="///", gid=f"target-{row['goal_id']}")
         else:
             ax.annotate("", xy=(low * 1.35, y), xytext=(low, y), gid=f"target-{row['goal_id']}",
@@ -89,7 +89,7 @@ def plot_numeric_targets(targets: pd.DataFrame, levels: pd.DataFrame | None = No
             ax.plot([row.count], [position[row.goal_id]], marker="o", markersize=7, color=GREYS[0],
                     linestyle="none", gid=f"level-{row.goal_id}")
             ax.annotate(f"{row.label}: {row.count:,}", (row.count, position[row.goal_id]),
-                        xytext=(6, -16), textcoords="offset points", fontsize=8, ha="left")
+                        xytext=(6, -14), textcoords="offset points", fontsize=8, ha="left", va="top")
     ax.set_yticks(range(len(rows)), [f"{g} · {label}" for g, label in zip(rows["goal_id"], rows["label"])])
     ax.invert_yaxis()
     ax.set_xlim(0, rows["target_min"].max() * 1.45)
