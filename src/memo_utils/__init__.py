@@ -4,6 +4,16 @@ Loaders return pandas objects; every one of them validates what it reads and rai
 :class:`MemoDataError` (naming file, row and field) rather than dropping or coercing.
 """
 
+from .argument import (
+    argument_graph,
+    bearing_on,
+    grounds,
+    load_claims,
+    load_frus_context,
+    load_leverage_terms,
+    load_relations,
+    offer_and_ask,
+)
 from .errors import MemoDataError
 from .events import key_events, load_events
 from .goals import load_goals, load_objectives, load_tiers, numeric_targets
@@ -16,16 +26,24 @@ __all__ = [
     "DATA_ENV",
     "MemoDataError",
     "apply_style",
+    "argument_graph",
+    "bearing_on",
     "data_dir",
     "finish_chart",
+    "grounds",
     "key_events",
+    "load_claims",
     "load_events",
+    "load_frus_context",
     "load_goals",
+    "load_leverage_terms",
     "load_objectives",
+    "load_relations",
     "load_table",
     "load_tiers",
     "new_chart",
     "numeric_targets",
+    "offer_and_ask",
     "source_line",
     "validate",
     "witness_text",

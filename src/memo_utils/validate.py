@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .argument import load_claims, load_frus_context, load_leverage_terms, load_relations
 from .events import load_events
 from .goals import load_goals, load_objectives, load_tiers
 from .tables import load_table, read_descriptor
@@ -17,6 +18,10 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "goals": load_goals,
     "objectives": load_objectives,
     "events": load_events,
+    "argument_claims": load_claims,
+    "argument_relations": load_relations,
+    "leverage_terms": load_leverage_terms,
+    "frus_context": load_frus_context,
 }
 
 
