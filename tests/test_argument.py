@@ -161,3 +161,14 @@ def test_context_thresholds_are_the_numbers_in_their_snippets() -> None:
     assert len(with_figure) >= 4
     for _, row in with_figure.iterrows():
         assert f"{int(row['emigration_threshold']):,}" in row["snippet"], row["context_id"]
+
+
+def test_emigration_asks_set_the_memos_goals_among_the_other_documents() -> None:
+    from memo_utils.argument import emigration_asks
+
+    asks = emigration_asks(load_frus_context(), load_goals())
+    memo = asks[asks["memo"]]
+    assert memo[["low", "high"]].astype("Float64").fillna(-1).values.tolist() == [[10_000, 12_000], [25_000, -1]]
+    assert asks.loc[~asks["memo"], "high"].isna().all()
+    assert asks["source"].str.startswith("Matlock").iloc[:3].all()
+    assert asks["source"].iloc[-1] == "Kampelman (d106)"

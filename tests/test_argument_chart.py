@@ -10,6 +10,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -153,3 +154,28 @@ def test_a_row_limit_moves_premises_up_not_down(graph: nx.DiGraph) -> None:
         fixed = [n for n in members if graph.in_degree(n) > 0]
         assert len(members) <= max(5, len(fixed)), row
     assert max(capped.values()) > max(free.values())
+
+
+def test_emigration_asks_chart_draws_each_figure_on_its_row() -> None:
+    from memo_utils import load_frus_context, load_goals
+    from memo_utils.argument import emigration_asks
+    from memo_utils.charts.argument import emigration_asks_chart
+
+    asks = emigration_asks(load_frus_context(), load_goals())
+    fig = emigration_asks_chart(asks)
+    ax = fig.axes[0]
+    lines = {line.get_gid(): line for line in ax.lines if (line.get_gid() or "").startswith("ask:")}
+    assert len(lines) == len(asks)
+    for row, ask in asks.iterrows():
+        xs = list(lines[f"ask:{row}"].get_xdata())
+        expected = [ask["low"]] if pd.isna(ask["high"]) else [ask["low"], ask["high"]]
+        assert xs == expected
+        assert set(lines[f"ask:{row}"].get_ydata()) == {len(asks) - 1 - row}
+        assert lines[f"ask:{row}"].get_marker() == ("s" if ask["memo"] else "o")
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks == asks["source"].iloc[::-1].tolist()
+    minimums = [t for t in ax.texts if (t.get_gid() or "").startswith("minimum:")]
+    assert len(minimums) == asks["high"].isna().sum()
+    assert ax.get_xlabel() == "Emigration named (persons per year)"
+    assert "Document 17" in (source_line(fig) or "")
+    plt.close(fig)

@@ -145,17 +145,51 @@ def load_frus_context(data: Path | str | None = None) -> pd.DataFrame:
     and ``end`` span them as timestamps (missing where no bound is known)."""
     context = load_table("frus_context", data)
     path = resource_path("frus_context", data)
-    raise_at_first(context["url"] != _HSG + context["doc_path"], path, "url", "url must be the Office of the Historian page of doc_path")
+    raise_at_first(context["url"] != _HSG + context["doc_path"], path, "url",
+                   "url must be the Office of the Historian page of doc_path")
     number = context["doc_path"].str.extract(r"/d(\d+)$")[0].astype("Int64")
     raise_at_first(number != context["doc_number"], path, "doc_number", "doc_number does not match doc_path")
-    for column in ["volume", "heading", "subject", "date_min", "date_max", "date_basis"]:
+    for column in ["volume", "author", "heading", "subject", "date_min", "date_max", "date_basis"]:
         varies = context.groupby("doc_path")[column].transform(lambda c: c.fillna("").nunique()) > 1
         raise_at_first(varies, path, column, "rows of one document must agree")
     context["start"] = pd.to_datetime(context["date_min"].map(_period_start, na_action="ignore"))
     context["end"] = pd.to_datetime(context["date_max"].map(_period_end, na_action="ignore"))
     raise_at_first(context["start"] > context["end"], path, "date_max", "date_max is before date_min")
     order = context["volume"].map({"FRUS 1969–1976, vol. XXXI": 0, "FRUS 1981–1988, vol. V": 1, "FRUS 1981–1988, vol. XLI": 2})
-    return context.assign(_order=order).sort_values(["_order", "doc_number"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return (context.assign(_order=order).sort_values(["_order", "doc_number"], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def emigration_asks(context: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
+    """Annual emigration figures tied to leverage: the memo's numeric emigration goals
+    beside the thresholds and asks of other documents, in volume and document order.
+
+    One row per figure: ``source`` (author and document, with the step where a document
+    names several), ``low`` and ``high`` in persons a year (``high`` missing where the
+    figure is a minimum: "reaches", "in excess of", or an ask), the verbatim ``words``,
+    and ``memo``, true for the memo's own goals.
+    """
+    others = context.dropna(subset=["emigration_threshold"])
+    volume = others["volume"].map({"FRUS 1981–1988, vol. V": "vol. V, "}).fillna("")
+    where = others["author"] + " (" + volume + "d" + others["doc_number"].astype(str) + ")"
+    steps = others.groupby("doc_path").cumcount() + 1
+    several = others.groupby("doc_path")["doc_path"].transform("size") > 1
+    asked = pd.DataFrame({
+        "source": where.where(~several, where + ", step " + steps.astype(str)),
+        "volume": others["volume"], "doc_number": others["doc_number"],
+        "low": others["emigration_threshold"], "high": pd.array([pd.NA] * len(others), dtype="Int64"),
+        "words": others["snippet"], "memo": False,
+    })
+    own = goals[goals["target_unit"] == "emigrants"]
+    memo = pd.DataFrame({
+        "source": "This memo (d88), " + own["tier"].astype(str) + " goal",
+        "volume": "FRUS 1981–1988, vol. XLI", "doc_number": 88,
+        "low": own["target_min"], "high": own["target_max"], "words": own["target_words"], "memo": True,
+    })
+    frame = pd.concat([asked, memo], ignore_index=True)
+    volume_order = frame["volume"].map({"FRUS 1981–1988, vol. V": 0, "FRUS 1981–1988, vol. XLI": 1})
+    return (frame.assign(_order=volume_order).sort_values(["_order", "doc_number", "low"], kind="stable")
+            .drop(columns=["_order", "volume", "doc_number"]).reset_index(drop=True))
 
 
 def _read_claims(data: Path | str | None) -> pd.DataFrame:

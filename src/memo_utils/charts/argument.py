@@ -19,11 +19,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
+from matplotlib.ticker import StrMethodFormatter
 
 from ..argument import RELATIONS
-from ..style import GREYS, STYLE, finish_chart
+from ..style import GREYS, STYLE, finish_chart, new_chart
 
 #: A4 portrait is 8.27 x 11.69 in; this leaves a margin for the printer.
 A4_FIGSIZE = (8.0, 11.0)
@@ -290,3 +292,36 @@ def _draw_key(key: Axes) -> None:
     key.text(0.0, 0.2, "Relations:", ha="left", va="center", fontsize=7.5, fontweight="bold")
     key.text(0.0, 0.98, "Read from the top down: the claims an argument starts from sit above the claims they bear on.",
              ha="left", va="top", fontsize=7.5, fontstyle="italic", gid="key:reading")
+
+
+def emigration_asks_chart(asks: pd.DataFrame, *, source: str = "FRUS 1981–1988, vol. V, Document 17; vol. XLI, "
+                          "Documents 88 and 106 (data/frus_context.csv, data/goals.csv).") -> Figure:
+    """Each annual emigration figure of :func:`memo_utils.argument.emigration_asks` on one
+    row, first document at the top: a range as a bar between its ends, a minimum as a
+    point with an arrow to the right. The memo's own goals are black squares, other
+    documents' figures open circles. Lines have gid ``ask:<row>``."""
+    fig, ax = new_chart(figsize=(8.0, 0.4 * len(asks) + 2.0))
+    reach = float(asks[["low", "high"]].max().max())
+    for row, ask in asks.iterrows():
+        y = len(asks) - 1 - row
+        marker = {"marker": "s", "markerfacecolor": GREYS[0]} if ask["memo"] else {"marker": "o", "markerfacecolor": "white"}
+        ends = [ask["low"]] if pd.isna(ask["high"]) else [ask["low"], ask["high"]]
+        ax.plot(ends, [y] * len(ends), linestyle="-", linewidth=2.5, color=GREYS[0], markeredgecolor=GREYS[0],
+                markersize=7, gid=f"ask:{row}", **marker)
+        if pd.isna(ask["high"]):
+            ax.annotate("", xy=(ask["low"] + 0.08 * reach, y), xytext=(ask["low"], y), gid=f"minimum:{row}",
+                        arrowprops={"arrowstyle": "-|>", "linestyle": ":", "color": GREYS[0], "linewidth": 1.2})
+    ax.set_yticks(range(len(asks)), asks["source"].iloc[::-1].tolist())
+    ax.set_xlim(0, reach * 1.15)
+    ax.set_ylim(-0.7, len(asks) - 0.3)
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.grid(axis="y", visible=False)
+    handles = [
+        Line2D([], [], marker="s", markerfacecolor=GREYS[0], color=GREYS[0], linestyle="", label="the memo’s goals"),
+        Line2D([], [], marker="o", markerfacecolor="white", color=GREYS[0], linestyle="",
+               label="other documents’ conditions and asks"),
+        Line2D([], [], color=GREYS[0], linestyle=":", marker=">", label="a minimum: that many or more"),
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.22), ncol=3, fontsize=8)
+    return finish_chart(ax, title="Emigration figures tied to leverage",
+                        xlabel="Emigration named (persons per year)", ylabel="", source=source)
