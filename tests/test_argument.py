@@ -172,3 +172,20 @@ def test_emigration_asks_set_the_memos_goals_among_the_other_documents() -> None
     assert asks.loc[~asks["memo"], "high"].isna().all()
     assert asks["source"].str.startswith("Matlock").iloc[:3].all()
     assert asks["source"].iloc[-1] == "Kampelman (d106)"
+
+
+def test_claim_ids_number_each_section_in_the_memos_order(claims: pd.DataFrame) -> None:
+    letters = claims["claim_id"].str[0]
+    numbers = claims["claim_id"].str[1:].astype(int)
+    for letter, group in numbers.groupby(letters):
+        assert group.is_monotonic_increasing, letter
+
+
+def test_claim_steps_list_each_claim_once_with_what_it_bears_on(claims: pd.DataFrame) -> None:
+    from memo_utils import claim_steps
+
+    steps = claim_steps(claims, load_relations()).set_index("claim_id")
+    assert steps.index.is_unique and len(steps) == len(claims)
+    assert steps.loc["G1", "bears_on"] == "supports M2, M3"
+    assert steps.loc["R1", "bears_on"] == "opposes G5; supports R3"
+    assert steps.loc["L5", "bears_on"] == ""

@@ -7,6 +7,7 @@ Loaders return pandas objects; every one of them validates what it reads and rai
 from .argument import (
     argument_graph,
     bearing_on,
+    claim_steps,
     grounds,
     load_claims,
     load_frus_context,
@@ -28,6 +29,7 @@ __all__ = [
     "apply_style",
     "argument_graph",
     "bearing_on",
+    "claim_steps",
     "data_dir",
     "finish_chart",
     "grounds",

@@ -77,6 +77,19 @@ def argument_graph(data: Path | str | None = None) -> nx.DiGraph:
     return _graph(claims, relations)
 
 
+def claim_steps(claims: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
+    """Each claim once, in the memo's order, with ``bears_on``: its outgoing relations
+    as text, e.g. ``"supports M2, M3; qualifies L6"`` (empty for a final claim)."""
+    order = {claim: i for i, claim in enumerate(claims["claim_id"])}
+    outgoing = relations.assign(_at=relations["target"].map(order)).sort_values("_at")
+    targets = outgoing.groupby(["source", "relation"], sort=False)["target"].agg(", ".join).reset_index()
+    targets["text"] = targets["relation"].astype(str) + " " + targets["target"]
+    bears_on = targets.groupby("source")["text"].agg("; ".join)
+    steps = claims[["claim_id", "kind", "section", "memo_words"]].copy()
+    steps["bears_on"] = steps["claim_id"].map(bears_on).fillna("")
+    return steps
+
+
 def supports_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """Every claim, with the ``supports`` edges only."""
     support = nx.DiGraph()
