@@ -194,8 +194,11 @@ def argument_chart(graph: nx.DiGraph, *, figsize: tuple[float, float] = A4_FIGSI
                                  "(data/argument_claims.csv, data/argument_relations.csv).") -> Figure:
     """Draw the argument from premises (top) to recommendations (bottom), with a key.
 
-    Each claim is a text box (gid ``claim:<id>``), each relation an arrow clipped to the
-    two boxes (gid ``relation:<source>-><target>``); Rosenthal's words are in italics.
+    Each claim is a text box (gid ``claim:<id>``) holding its label wrapped at ``wrap``
+    characters, each relation an arrow clipped to its two boxes (gid
+    ``relation:<source>-><target>``); Rosenthal's words are in italics. ``max_per_row``
+    caps how many claims a row takes (see :func:`argument_layers`); the default leaves
+    rows as the generations make them, which for this memo fits eight to a row on A4.
     """
     with plt.rc_context(STYLE):
         fig, (ax, key) = plt.subplots(2, 1, figsize=figsize, height_ratios=[11, 1], layout="constrained")
@@ -206,8 +209,8 @@ def argument_chart(graph: nx.DiGraph, *, figsize: tuple[float, float] = A4_FIGSI
     for node, box in boxes.items():
         _cover(ax, box, node, graph.nodes[node]["kind"])
     _frame(ax, positions)
-    finish_chart(ax, title="How the memo argues from Soviet needs to U.S. leverage",
-                 xlabel="", ylabel="",
+    # The diagram's axes measure nothing: no axis labels, the key says how to read it.
+    finish_chart(ax, title="How the memo argues from Soviet needs to U.S. leverage", xlabel="", ylabel="",
                  source=source)
     _draw_key(key)
     return fig
