@@ -153,7 +153,8 @@ def _locate(error: Any, schema: frictionless.Schema, path: Path) -> MemoDataErro
         field = field or ", ".join(schema.primary_key)
         what = f"duplicate key: {error.note}"
     elif error.type == "foreign-key":
-        field = ", ".join(error.note and _fk_fields(schema) or [])
+        # Name the offending key's own fields, not every foreign key of the table.
+        field = ", ".join(getattr(error, "field_names", None) or _fk_fields(schema))
         what = f"refers to a row that does not exist: {error.note}"
     else:
         what = f"{error.title}: {error.note}"

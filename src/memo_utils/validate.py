@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .argument import load_claims, load_frus_context, load_leverage_terms, load_relations
 from .edition import check_edition, load_dating, load_people
 from .emigration import load_emigration, load_frus_rates
 from .events import load_events
@@ -27,6 +28,10 @@ LOADERS: dict[str, Callable[[Path | str | None], pd.DataFrame]] = {
     "edition": check_edition,
     "emigration": load_emigration,
     "frus_emigration_rates": load_frus_rates,
+    "argument_claims": load_claims,
+    "argument_relations": load_relations,
+    "leverage_terms": load_leverage_terms,
+    "frus_context": load_frus_context,
 }
 
 
