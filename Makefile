@@ -9,13 +9,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 UV_VERSION := 0.13.8
 
-.PHONY: lab test benchmark lock clean
+.PHONY: lab test notebooks benchmark lock clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+
+# Re-execute every notebook top to bottom and store its outputs (after code or data changes).
+notebooks: $(STAMP)
+	$(BIN)/python scripts/run_notebooks.py
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py

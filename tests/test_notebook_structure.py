@@ -70,6 +70,10 @@ def test_executed_once_top_to_bottom_without_errors(nb: nbformat.NotebookNode) -
     assert errors == []
 
 
+def test_no_execution_timestamps_are_stored(nb: nbformat.NotebookNode) -> None:
+    assert [c.metadata["execution"] for c in nb.cells if "execution" in c.metadata] == []
+
+
 def test_charts_end_with_plt_show_not_a_semicolon(nb: nbformat.NotebookNode) -> None:
     for cell in _code(nb):
         last = cell.source.strip().splitlines()[-1]
