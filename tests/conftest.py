@@ -7,8 +7,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import memo_utils as mu
 from memo_utils import data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,6 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def data() -> Path:
     return data_dir()
+
+
+@pytest.fixture(scope="session")
+def emigration() -> pd.DataFrame:
+    """All emigration figures, loaded once."""
+    return mu.load_emigration()
+
+
+@pytest.fixture(scope="session")
+def targets() -> pd.DataFrame:
+    """The memo's emigration targets from the goals table."""
+    return mu.emigration_targets(mu.load_goals())
 
 
 @pytest.fixture

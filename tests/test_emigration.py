@@ -19,16 +19,6 @@ from memo_utils.emigration import (
 from tests.conftest import edit_csv, set_cell
 
 
-@pytest.fixture(scope="module")
-def emigration() -> pd.DataFrame:
-    return mu.load_emigration()
-
-
-@pytest.fixture(scope="module")
-def targets() -> pd.DataFrame:
-    return mu.emigration_targets(mu.load_goals())
-
-
 def _row(path: Path, figure_id: str) -> int:
     """The spreadsheet row number of a figure (header = row 1)."""
     return set_cell(path, figure_id, "figure_id", figure_id)

@@ -24,16 +24,6 @@ GROUPS = ("jews", "germans", "armenians", "total")
 
 
 @pytest.fixture(scope="module")
-def emigration() -> pd.DataFrame:
-    return mu.load_emigration()
-
-
-@pytest.fixture(scope="module")
-def targets() -> pd.DataFrame:
-    return mu.emigration_targets(mu.load_goals())
-
-
-@pytest.fixture(scope="module")
 def events() -> pd.DataFrame:
     return mu.key_events(mu.load_events())
 
