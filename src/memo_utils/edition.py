@@ -86,7 +86,7 @@ class _LineRecordingBuilder:
 
     def __init__(self) -> None:
         self.builder = ET.TreeBuilder()
-        self.lines: Lines = {}
+        self.lines: dict[ET.Element, int] = {}
         self.text_lines: dict[tuple[ET.Element, str], int] = {}
         self.expat: Any = None
         self._owner: tuple[ET.Element, str] | None = None
@@ -335,11 +335,13 @@ def _check_text_placement(document: ET.Element, check: _Checker) -> None:
     for container in document.iter():
         if not _is_container(container):
             continue
-        if (container.text or "").strip():
-            raise check.fail(container, f"text outside any paragraph: '{container.text.strip()[:40]}'")
+        text = (container.text or "").strip()
+        if text:
+            raise check.fail(container, f"text outside any paragraph: '{text[:40]}'")
         for child in container:
-            if (child.tail or "").strip():
-                raise check.fail(child, f"text outside any paragraph after it: '{child.tail.strip()[:40]}'")
+            tail = (child.tail or "").strip()
+            if tail:
+                raise check.fail(child, f"text outside any paragraph after it: '{tail[:40]}'")
         if _local(container) == "list":
             for child in container:
                 if _local(child) not in {"head", "label", "item", "pb"}:
@@ -367,7 +369,7 @@ class _Reader:
         self.blocks.append({"kind": kind, "section": self.section, "line": self.lines[element]})
         self.mark("blk", len(self.blocks) - 1)
 
-    def visit(self, element: ET.Element, parent: ET.Element | None) -> None:
+    def visit(self, element: ET.Element, parent: ET.Element) -> None:
         name = _local(element)
         if name == "note":
             self.notes[int(element.get("n"))] = element
@@ -379,12 +381,12 @@ class _Reader:
             self.parts.append(self.lines.marked(element, "text"))
             for child in element:
                 self.visit(child, element)
-            if name == "label" and parent is not None and _local(parent) == "list":
+            if name == "label" and _local(parent) == "list":
                 self.mark("/lab")
         self.parts.append(self.lines.marked(element, "tail"))
 
-    def _enter(self, element: ET.Element, name: str, parent: ET.Element | None) -> None:
-        parent_name = _local(parent) if parent is not None else ""
+    def _enter(self, element: ET.Element, name: str, parent: ET.Element) -> None:
+        parent_name = _local(parent)
         if name == "div" and element.get("type") == "section":
             self.section = int(element.get("n"))
             self.mark("sec", element.get("n"))
@@ -409,9 +411,7 @@ def _next_item(parent: ET.Element, label: ET.Element) -> ET.Element | None:
     return following[0] if following and _local(following[0]) == "item" else None
 
 
-def _labelled(parent: ET.Element | None, item: ET.Element) -> bool:
-    if parent is None:
-        return False
+def _labelled(parent: ET.Element, item: ET.Element) -> bool:
     children = list(parent)
     at = children.index(item)
     return at > 0 and _local(children[at - 1]) == "label"
