@@ -676,8 +676,9 @@ def _party(action: ET.Element, check: _Checker) -> tuple[str, str]:
     return _text(action), check.person_id(check.find(action, _tag("persName")))
 
 
-def _body_blocks(edition: _Edition) -> Iterator[_Block]:
-    return (b for b in edition.blocks if b.section is not None and b.kind != "heading")
+def _body_blocks(edition: _Edition) -> Iterator[tuple[int, _Block]]:
+    """Every block of the numbered sections but their headings, each with its section number."""
+    return ((b.section, b) for b in edition.blocks if b.section is not None and b.kind != "heading")
 
 
 def _paragraphs(edition: _Edition) -> pd.DataFrame:
@@ -685,8 +686,8 @@ def _paragraphs(edition: _Edition) -> pd.DataFrame:
     for anchor in edition.anchors:
         notes.setdefault(anchor.block, []).append(str(anchor.number))
     rows = [{
-        "section": block.section,
-        "heading": edition.sections[block.section],
+        "section": section,
+        "heading": edition.sections[section],
         "kind": block.kind,
         "label": " ".join(block.label) or pd.NA,
         "text": " ".join(block.words),
@@ -695,7 +696,7 @@ def _paragraphs(edition: _Edition) -> pd.DataFrame:
         "page_end": block.pages[-1],
         "footnotes": ", ".join(notes.get(block.index, [])) or pd.NA,
         "line": block.line,
-    } for block in _body_blocks(edition)]
+    } for section, block in _body_blocks(edition)]
     frame = pd.DataFrame(rows)
     frame.insert(0, "paragraph", range(1, len(frame) + 1))
     return frame.astype({"paragraph": "Int64", "section": "Int64", "heading": "string", "kind": "string",
@@ -767,13 +768,13 @@ def load_pages(data: Path | str | None = None) -> pd.DataFrame:
     memo text on it, the sections it holds and the footnotes anchored on it."""
     edition = _edition(data)
     rows: dict[int, dict[str, Any]] = {}
-    for block in _body_blocks(edition):
+    for section, block in _body_blocks(edition):
         for word, page in zip(block.words, block.pages):
             row = rows.setdefault(page, {"page": page, "first_words": [], "words": 0, "sections": []})
             if len(row["first_words"]) < 8:
                 row["first_words"].append(word)
             row["words"] += bool(_WORD.search(word))
-            label = edition.sections[block.section] or "(opening)"
+            label = edition.sections[section] or "(opening)"
             if label not in row["sections"]:
                 row["sections"].append(label)
     notes: dict[int, list[str]] = {}
