@@ -247,6 +247,26 @@ def test_source_note_must_be_in_the_head(data_copy: Path) -> None:
         load_memo(data_copy)
 
 
+def test_section_without_a_number(data_copy: Path) -> None:
+    line = replace_once(_edition(data_copy), '<div type="section" n="3">', '<div type="section" n="III">')
+    with pytest.raises(MemoDataError, match=r"<div n=\"III\" type=\"section\">: n must be a number, not 'III'") as caught:
+        load_sections(data_copy)
+    assert caught.value.line == line
+
+
+def test_publication_date_missing(data_copy: Path) -> None:
+    replace_once(_edition(data_copy), '<date when="2017">2017</date>', "2017")
+    with pytest.raises(MemoDataError, match=r"line 24: <bibl>: has no date element"):
+        load_memo(data_copy)
+
+
+def test_publication_year_without_when(data_copy: Path) -> None:
+    line = replace_once(_edition(data_copy), '<date when="2017">', "<date>")
+    with pytest.raises(MemoDataError, match=r"<date>: has no when attribute") as caught:
+        load_memo(data_copy)
+    assert caught.value.line == line
+
+
 # --- People ------------------------------------------------------------------------------------
 
 

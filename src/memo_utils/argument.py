@@ -9,6 +9,7 @@ a premise through it; both are checked here because a table schema cannot say th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -266,7 +267,7 @@ def _graph(claims: pd.DataFrame, relations: pd.DataFrame) -> nx.DiGraph:
     return graph
 
 
-def _node_frame(graph: nx.DiGraph, nodes: object) -> pd.DataFrame:
+def _node_frame(graph: nx.DiGraph, nodes: Iterable[str]) -> pd.DataFrame:
     columns = ["claim_id", "kind", "label", "section", "memo_words", "position"]
     frame = pd.DataFrame([graph.nodes[n] for n in nodes], columns=columns)
     return frame.sort_values("position", ignore_index=True)[columns[:-1]]

@@ -86,7 +86,7 @@ class _LineRecordingBuilder:
 
     def __init__(self) -> None:
         self.builder = ET.TreeBuilder()
-        self.lines: Lines = {}
+        self.lines: dict[ET.Element, int] = {}
         self.text_lines: dict[tuple[ET.Element, str], int] = {}
         self.expat: Any = None
         self._owner: tuple[ET.Element, str] | None = None
@@ -209,7 +209,7 @@ class _Edition:
 
 
 class _Checker:
-    """Structural checks; each failure names file, line and element."""
+    """Structural checks, and reads of what must be there; each failure names file, line and element."""
 
     def __init__(self, path: Path, lines: Lines) -> None:
         self.path = path
@@ -217,6 +217,37 @@ class _Checker:
 
     def fail(self, element: ET.Element, message: str) -> MemoDataError:
         return MemoDataError(self.path, f"{_describe(element)}: {message}", line=self.lines.get(element))
+
+    def find(self, parent: ET.Element, path: str) -> ET.Element:
+        """``parent.find(path)``, which must find an element."""
+        found = parent.find(path)
+        if found is None:
+            raise self.fail(parent, f"has no {_unqualified(path)} element")
+        return found
+
+    def attr(self, element: ET.Element, key: str) -> str:
+        """The attribute ``key``, which must be present."""
+        value = element.get(key)
+        if value is None:
+            raise self.fail(element, f"has no {key} attribute")
+        return value
+
+    def number(self, element: ET.Element, key: str = "n") -> int:
+        """The attribute ``key`` as an integer."""
+        value = self.attr(element, key)
+        try:
+            return int(value)
+        except ValueError:
+            raise self.fail(element, f"{key} must be a number, not '{value}'") from None
+
+    def person_id(self, person: ET.Element) -> str:
+        """The persons-list key a ``persName`` points to with ``corresp="#key"``."""
+        return self.attr(person, "corresp")[1:]
+
+
+def _unqualified(path: str) -> str:
+    """An ElementTree path without namespaces, as it reads in the file: ``fileDesc/sourceDesc``."""
+    return re.sub(r"\{[^}]*\}", "", path)
 
 
 def _parents(root: ET.Element) -> dict[ET.Element, ET.Element]:
@@ -335,11 +366,13 @@ def _check_text_placement(document: ET.Element, check: _Checker) -> None:
     for container in document.iter():
         if not _is_container(container):
             continue
-        if (container.text or "").strip():
-            raise check.fail(container, f"text outside any paragraph: '{container.text.strip()[:40]}'")
+        text = (container.text or "").strip()
+        if text:
+            raise check.fail(container, f"text outside any paragraph: '{text[:40]}'")
         for child in container:
-            if (child.tail or "").strip():
-                raise check.fail(child, f"text outside any paragraph after it: '{child.tail.strip()[:40]}'")
+            tail = (child.tail or "").strip()
+            if tail:
+                raise check.fail(child, f"text outside any paragraph after it: '{tail[:40]}'")
         if _local(container) == "list":
             for child in container:
                 if _local(child) not in {"head", "label", "item", "pb"}:
@@ -352,8 +385,9 @@ def _check_text_placement(document: ET.Element, check: _Checker) -> None:
 class _Reader:
     """Linearises the document div: words with control marks for blocks, pages and notes."""
 
-    def __init__(self, lines: Lines) -> None:
-        self.lines = lines
+    def __init__(self, check: _Checker) -> None:
+        self.check = check
+        self.lines = check.lines
         self.parts: list[str] = []
         self.blocks: list[dict[str, Any]] = []
         self.persons: list[ET.Element] = []
@@ -367,10 +401,10 @@ class _Reader:
         self.blocks.append({"kind": kind, "section": self.section, "line": self.lines[element]})
         self.mark("blk", len(self.blocks) - 1)
 
-    def visit(self, element: ET.Element, parent: ET.Element | None) -> None:
+    def visit(self, element: ET.Element, parent: ET.Element) -> None:
         name = _local(element)
         if name == "note":
-            self.notes[int(element.get("n"))] = element
+            self.notes[self.check.number(element)] = element
             self.mark("fn", element.get("n"))
         elif name == "pb":
             self.mark("pb", element.get("n"))
@@ -379,14 +413,14 @@ class _Reader:
             self.parts.append(self.lines.marked(element, "text"))
             for child in element:
                 self.visit(child, element)
-            if name == "label" and parent is not None and _local(parent) == "list":
+            if name == "label" and _local(parent) == "list":
                 self.mark("/lab")
         self.parts.append(self.lines.marked(element, "tail"))
 
-    def _enter(self, element: ET.Element, name: str, parent: ET.Element | None) -> None:
-        parent_name = _local(parent) if parent is not None else ""
+    def _enter(self, element: ET.Element, name: str, parent: ET.Element) -> None:
+        parent_name = _local(parent)
         if name == "div" and element.get("type") == "section":
-            self.section = int(element.get("n"))
+            self.section = self.check.number(element)
             self.mark("sec", element.get("n"))
         elif name == "head":
             kinds = {"div": "heading" if self.section else "document heading", "list": "subject heading"}
@@ -409,9 +443,7 @@ def _next_item(parent: ET.Element, label: ET.Element) -> ET.Element | None:
     return following[0] if following and _local(following[0]) == "item" else None
 
 
-def _labelled(parent: ET.Element | None, item: ET.Element) -> bool:
-    if parent is None:
-        return False
+def _labelled(parent: ET.Element, item: ET.Element) -> bool:
     children = list(parent)
     at = children.index(item)
     return at > 0 and _local(children[at - 1]) == "label"
@@ -425,10 +457,11 @@ def _item_kind(item: ET.Element | None, parent: ET.Element) -> str:
     return "list item"
 
 
-def _read(path: Path, document: ET.Element, lines: Lines, first_page: int) -> tuple[
+def _read(check: _Checker, document: ET.Element, first_page: int) -> tuple[
         list[_Block], list[_Anchor], dict[int, tuple[int, int | None]], list[tuple[str, int]], dict[int, ET.Element],
         list[ET.Element]]:
-    reader = _Reader(lines)
+    path, lines = check.path, check.lines
+    reader = _Reader(check)
     for child in document:
         reader.visit(child, document)
     blocks = [_Block(i, b["kind"], b["section"], b["line"]) for i, b in enumerate(reader.blocks)]
@@ -436,7 +469,7 @@ def _read(path: Path, document: ET.Element, lines: Lines, first_page: int) -> tu
     person_at: dict[int, tuple[int, int | None]] = {}
     stream: list[tuple[str, int]] = []
     page, block, in_label = first_page, None, False
-    pb_lines = {int(pb.get("n")): lines[pb] for pb in document.iter(_tag("pb"))}
+    pb_lines = {check.number(pb): lines[pb] for pb in document.iter(_tag("pb"))}
     for token, line in _tokens("".join(reader.parts), lines[document]):
         control = _CONTROL.fullmatch(token)
         if control:
@@ -448,6 +481,8 @@ def _read(path: Path, document: ET.Element, lines: Lines, first_page: int) -> tu
                 stream.append((f"⟨pb:{value}⟩", pb_lines[page]))
             elif kind == "fn":
                 note = reader.notes[int(value)]
+                if block is None:
+                    raise check.fail(note, "footnote marker before the heading")
                 anchors.append(_Anchor(int(value), block.index, len(block.words), page, lines[note]))
                 stream.append((f"⟨fn:{value}⟩", lines[note]))
             elif kind in {"lab", "/lab"}:
@@ -495,15 +530,16 @@ def _marked_note(note: ET.Element, lines: Lines) -> str:
     return "".join(parts)
 
 
-def _mentions(document: ET.Element, lines: Lines, person_at: dict[int, tuple[int, int | None]],
+def _mentions(document: ET.Element, check: _Checker, person_at: dict[int, tuple[int, int | None]],
               persons: list[ET.Element], anchors: list[_Anchor], blocks: list[_Block]) -> list[_Mention]:
     """Every persName of the document div: those in the memo's text, then those in footnotes
     (placed on the page and in the section of their footnote's marker)."""
-    mentions = [_Mention(p.get("corresp")[1:], _text(p), None, *person_at[i], lines[p]) for i, p in enumerate(persons)]
+    lines = check.lines
+    mentions = [_Mention(check.person_id(p), _text(p), None, *person_at[i], lines[p]) for i, p in enumerate(persons)]
     by_note = {a.number: a for a in anchors}
     for note in document.iter(_tag("note")):
-        anchor = by_note[int(note.get("n"))]
-        mentions += [_Mention(p.get("corresp")[1:], _text(p), anchor.number, anchor.page,
+        anchor = by_note[check.number(note)]
+        mentions += [_Mention(check.person_id(p), _text(p), anchor.number, anchor.page,
                               blocks[anchor.block].section, lines[p]) for p in note.iter(_tag("persName"))]
     return mentions
 
@@ -512,13 +548,14 @@ def _mentions(document: ET.Element, lines: Lines, person_at: dict[int, tuple[int
 def _load(path: Path, stamp: tuple[int, int], people_ids: frozenset[str]) -> _Edition:
     root, lines = parse_xml(path)
     document = _check(root, lines, path, set(people_ids))
-    first_page = min(int(pb.get("n")) for pb in document.iter(_tag("pb"))) - 1
-    blocks, anchors, person_at, stream, notes, persons = _read(path, document, lines, first_page)
+    check = _Checker(path, lines)
+    first_page = min(check.number(pb) for pb in document.iter(_tag("pb"))) - 1
+    blocks, anchors, person_at, stream, notes, persons = _read(check, document, first_page)
     for number in sorted(notes):
         stream.append((f"⟨note:{number}⟩", lines[notes[number]]))
         stream.extend(_tokens(_marked_note(notes[number], lines), lines[notes[number]]))
-    sections = {int(d.get("n")): _heading(d) for d in document.iter(_tag("div")) if d.get("type") == "section"}
-    mentions = _mentions(document, lines, person_at, persons, anchors, blocks)
+    sections = {check.number(d): _heading(d) for d in document.iter(_tag("div")) if d.get("type") == "section"}
+    mentions = _mentions(document, check, person_at, persons, anchors, blocks)
     return _Edition(path, root, document, lines, first_page, tuple(blocks), tuple(anchors),
                     tuple(mentions), tuple(stream), sections)
 
@@ -590,29 +627,29 @@ def load_memo(data: Path | str | None = None) -> Memo:
     edition = _edition(data)
     root, document = edition.root, edition.document
     check = _Checker(edition.path, edition.lines)
-    header = root.find(_tag("teiHeader"))
+    header = check.find(root, _tag("teiHeader"))
     titles = {t.get("type"): _text(t) for t in header.iter(_tag("title"))}
     volume = f"{titles['series']}, {titles['sub-series']}, {titles['volume-number']}, {titles['volume']}"
-    head = document.find(_tag("head"))
-    heading = re.sub(r"\s+", " ", _text_before(head, head.find(_tag("note"))))
+    head = check.find(document, _tag("head"))
+    source = check.find(head, _tag("note"))
+    heading = re.sub(r"\s+", " ", _text_before(head, source))
     doc_type = re.match(r"\d+\. (.+?) From ", heading)
     subject = document.find(f"{_tag('list')}[@type='subject']/{_tag('item')}")
     actions = {a.get("type"): a for a in header.iter(_tag("correspAction"))}
-    people = [actions.get(kind) for kind in ("sent", "received")]
-    if doc_type is None or subject is None or None in people:
+    sent, received = actions.get("sent"), actions.get("received")
+    if doc_type is None or subject is None or sent is None or received is None:
         raise check.fail(head, "the heading must read 'N. <type> From … to …', with a subject list "
                                "and correspDesc sent/received in the header")
-    (sender, sender_id), (recipient, recipient_id) = (_party(a) for a in people)
-    source = head.find(_tag("note"))
+    (sender, sender_id), (recipient, recipient_id) = _party(sent, check), _party(received, check)
     segs = {s.get("type"): s for s in source.iter(_tag("seg"))}
     comment = segs.get("marginal-comment")
     if comment is None or "classification" not in segs or "distribution" not in segs:
         raise check.fail(source, "the source note must mark classification, distribution and "
                                  "marginal-comment with seg type")
-    bibl = header.find(f"{_tag('fileDesc')}/{_tag('sourceDesc')}/{_tag('bibl')}")
+    bibl = check.find(header, f"{_tag('fileDesc')}/{_tag('sourceDesc')}/{_tag('bibl')}")
     return Memo(
         volume=volume,
-        number=int(document.get("n")),
+        number=check.number(document),
         title=_text(subject),
         heading=heading,
         doc_type=doc_type.group(1),
@@ -622,26 +659,26 @@ def load_memo(data: Path | str | None = None) -> Memo:
         classification=_text(segs["classification"]),
         archival_source=re.sub(r"^Source:\s*|\.$", "", re.sub(r"\s+", " ", source.text or "").strip()),
         source_note=_text(source),
-        distribution=tuple(p.get("corresp")[1:] for p in segs["distribution"].iter(_tag("persName"))),
-        marginal_comment=_text(comment.find(_tag("quote"))),
-        marginal_comment_by=comment.find(_tag("persName")).get("corresp")[1:],
+        distribution=tuple(check.person_id(p) for p in segs["distribution"].iter(_tag("persName"))),
+        marginal_comment=_text(check.find(comment, _tag("quote"))),
+        marginal_comment_by=check.person_id(check.find(comment, _tag("persName"))),
         editors=tuple(_text(e) for e in bibl.iter(_tag("editor")) if e.get("role") is None),
         general_editor=", ".join(_text(e) for e in bibl.iter(_tag("editor")) if e.get("role") == "general"),
-        published=int(bibl.find(_tag("date")).get("when")),
+        published=check.number(check.find(bibl, _tag("date")), "when"),
         first_page=edition.first_page,
         last_page=max(max(b.pages) for b in edition.blocks if b.pages),
-        url=bibl.find(_tag("ref")).get("target"),
+        url=check.attr(check.find(bibl, _tag("ref")), "target"),
         paragraphs=_paragraphs(edition),
     )
 
 
-def _party(action: ET.Element) -> tuple[str, str]:
-    person = action.find(_tag("persName"))
-    return _text(action), person.get("corresp")[1:]
+def _party(action: ET.Element, check: _Checker) -> tuple[str, str]:
+    return _text(action), check.person_id(check.find(action, _tag("persName")))
 
 
-def _body_blocks(edition: _Edition) -> Iterator[_Block]:
-    return (b for b in edition.blocks if b.section is not None and b.kind != "heading")
+def _body_blocks(edition: _Edition) -> Iterator[tuple[int, _Block]]:
+    """Every block of the numbered sections but their headings, each with its section number."""
+    return ((b.section, b) for b in edition.blocks if b.section is not None and b.kind != "heading")
 
 
 def _paragraphs(edition: _Edition) -> pd.DataFrame:
@@ -649,8 +686,8 @@ def _paragraphs(edition: _Edition) -> pd.DataFrame:
     for anchor in edition.anchors:
         notes.setdefault(anchor.block, []).append(str(anchor.number))
     rows = [{
-        "section": block.section,
-        "heading": edition.sections[block.section],
+        "section": section,
+        "heading": edition.sections[section],
         "kind": block.kind,
         "label": " ".join(block.label) or pd.NA,
         "text": " ".join(block.words),
@@ -659,7 +696,7 @@ def _paragraphs(edition: _Edition) -> pd.DataFrame:
         "page_end": block.pages[-1],
         "footnotes": ", ".join(notes.get(block.index, [])) or pd.NA,
         "line": block.line,
-    } for block in _body_blocks(edition)]
+    } for section, block in _body_blocks(edition)]
     frame = pd.DataFrame(rows)
     frame.insert(0, "paragraph", range(1, len(frame) + 1))
     return frame.astype({"paragraph": "Int64", "section": "Int64", "heading": "string", "kind": "string",
@@ -684,7 +721,8 @@ def load_footnotes(data: Path | str | None = None) -> pd.DataFrame:
     """Every footnote: number, kind (source, editorial, original), text, the sentence it
     annotates, and where its marker stands (section, printed page, line)."""
     edition = _edition(data)
-    notes = {int(n.get("n")): n for n in edition.document.iter(_tag("note"))}
+    check = _Checker(edition.path, edition.lines)
+    notes = {check.number(n): n for n in edition.document.iter(_tag("note"))}
     rows = []
     for anchor in edition.anchors:
         note, block = notes[anchor.number], edition.blocks[anchor.block]
@@ -730,13 +768,13 @@ def load_pages(data: Path | str | None = None) -> pd.DataFrame:
     memo text on it, the sections it holds and the footnotes anchored on it."""
     edition = _edition(data)
     rows: dict[int, dict[str, Any]] = {}
-    for block in _body_blocks(edition):
+    for section, block in _body_blocks(edition):
         for word, page in zip(block.words, block.pages):
             row = rows.setdefault(page, {"page": page, "first_words": [], "words": 0, "sections": []})
             if len(row["first_words"]) < 8:
                 row["first_words"].append(word)
             row["words"] += bool(_WORD.search(word))
-            label = edition.sections[block.section] or "(opening)"
+            label = edition.sections[section] or "(opening)"
             if label not in row["sections"]:
                 row["sections"].append(label)
     notes: dict[int, list[str]] = {}

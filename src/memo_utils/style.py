@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    # For the checker only: RcKeyType is new in matplotlib 3.11, and we accept 3.9 at run time.
+    from matplotlib.typing import RcKeyType
 
 #: Greys dark to light: distinct when printed without colour.
 GREYS = ("0.1", "0.45", "0.65", "0.85")
@@ -16,7 +21,7 @@ HATCHES = ("", "///", "...", "xxx")
 LINESTYLES = ("-", "--", ":", "-.")
 MARKERS = ("o", "s", "^", "D")
 
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "figure.figsize": (8.0, 4.5),
     "figure.dpi": 100,
     "font.size": 10,
@@ -54,10 +59,19 @@ def finish_chart(ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig = ax.figure
+    fig = _figure(ax)
     wrapped = textwrap.fill(f"Source: {source}", width=120)
     fig.text(0.0, -0.01, wrapped, ha="left", va="top", fontsize=8, color="0.25",
              transform=fig.transFigure, gid="source-line")
+    return fig
+
+
+def _figure(ax: Axes) -> Figure:
+    """The figure ``ax`` is drawn on. Every chart here is one Figure; an axes on a
+    SubFigure is refused rather than passed off as the Figure :func:`finish_chart` returns."""
+    fig = ax.figure
+    if not isinstance(fig, Figure):
+        raise TypeError("finish_chart needs an axes on a Figure, not on a SubFigure")
     return fig
 
 

@@ -146,7 +146,8 @@ def _locate(error: Any, schema: frictionless.Schema, path: Path) -> MemoDataErro
     field = getattr(error, "field_name", None)
     cell = getattr(error, "cell", None)
     if error.type == "type-error":
-        what = f"'{cell}' is not a valid {schema.get_field(field).type}"
+        # A type error is a cell error, and a cell error always names its field.
+        what = f"'{cell}' is not a valid {schema.get_field(error.field_name).type}"
     elif error.type == "constraint-error":
         what = f"'{cell}' is not allowed here: {error.note}"
     elif error.type in {"primary-key", "unique-error"}:

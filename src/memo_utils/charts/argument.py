@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -218,8 +219,7 @@ def argument_chart(graph: nx.DiGraph, *, figsize: tuple[float, float] = A4_FIGSI
 
 def claim_boxes(fig: Figure) -> dict[str, Text]:
     """The claim boxes of a chart drawn by :func:`argument_chart`, by claim id."""
-    return {t.get_gid().split(":", 1)[1]: t for ax in fig.axes for t in ax.texts
-            if (t.get_gid() or "").startswith("claim:")}
+    return {_gid(t).split(":", 1)[1]: t for ax in fig.axes for t in ax.texts if _gid(t).startswith("claim:")}
 
 
 def relation_arrows(fig: Figure) -> dict[tuple[str, str], FancyArrowPatch]:
@@ -227,11 +227,16 @@ def relation_arrows(fig: Figure) -> dict[tuple[str, str], FancyArrowPatch]:
     found = {}
     for ax in fig.axes:
         for patch in ax.patches:
-            gid = patch.get_gid() or ""
-            if gid.startswith("relation:"):
+            gid = _gid(patch)
+            if isinstance(patch, FancyArrowPatch) and gid.startswith("relation:"):
                 source, target = gid.split(":", 1)[1].split("->")
                 found[(source, target)] = patch
     return found
+
+
+def _gid(artist: Artist) -> str:
+    """An artist's gid, or ``""`` when it has none."""
+    return artist.get_gid() or ""
 
 
 def _draw_claim(ax: Axes, node: str, attrs: dict[str, Any], xy: tuple[float, float], wrap: int) -> Text:
@@ -307,10 +312,10 @@ def emigration_asks_chart(asks: pd.DataFrame, *, source: str = "FRUS 1981–1988
     reach = float(asks[["low", "high"]].max().max())
     for row, ask in asks.iterrows():
         y = len(asks) - 1 - row
-        marker = {"marker": "s", "markerfacecolor": GREYS[0]} if ask["memo"] else {"marker": "o", "markerfacecolor": "white"}
+        marker, face = ("s", GREYS[0]) if ask["memo"] else ("o", "white")
         ends = [ask["low"]] if pd.isna(ask["high"]) else [ask["low"], ask["high"]]
         ax.plot(ends, [y] * len(ends), linestyle="-", linewidth=2.5, color=GREYS[0], markeredgecolor=GREYS[0],
-                markersize=7, gid=f"ask:{row}", **marker)
+                markersize=7, gid=f"ask:{row}", marker=marker, markerfacecolor=face)
         if pd.isna(ask["high"]):
             ax.annotate("", xy=(ask["low"] + 0.08 * reach, y), xytext=(ask["low"], y), gid=f"minimum:{row}",
                         arrowprops={"arrowstyle": "-|>", "linestyle": ":", "color": GREYS[0], "linewidth": 1.2})
