@@ -128,6 +128,21 @@ def write_report(rows: list[tuple[str, float, int, str, float | None]]) -> None:
     for name, seconds, runs, floor, ratio in rows:
         lines.append(f"| {name} | {seconds:.2f} | {runs} | {floor or '—'} | "
                      f"{'' if ratio is None else f'{ratio:.2f}×'} |")
+    lines += [
+        "",
+        "## Reading the figures",
+        "",
+        "- Most of the gap between importing memo_utils and validating the data is not the",
+        "  project's own checks (each loader takes tens of milliseconds once warm) but the first",
+        "  Frictionless schema check: it imports jsonschema, whose format checker imports",
+        "  rfc3987-syntax (installed for jupyter-events) and compiles its grammars at import.",
+        "  Only a hack on the import system would avoid it, so it is left alone.",
+        "- Each notebook pays the kernel floor plus that first validation; the rest is drawing.",
+        "- `make test` runs pytest and nbval on 2 workers; the notebooks and the mypy check are",
+        "  its longest items.",
+        "- Cold set-up is the Makefile's own install step (venv, pip install uv, uv install of",
+        "  requirements.lock) with empty caches; it downloads every wheel, so it measures the network too.",
+    ]
     out = ROOT / "docs" / "benchmark.md"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(out.read_text(encoding="utf-8"))
