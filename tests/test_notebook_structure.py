@@ -83,6 +83,13 @@ def test_charts_end_with_plt_show_not_a_semicolon(nb: nbformat.NotebookNode) -> 
             assert last.strip() == "plt.show()", cell.source
 
 
+def test_every_chart_is_followed_by_the_paragraph_that_reads_it(nb: nbformat.NotebookNode) -> None:
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and any("image/png" in o.get("data", {}) for o in cell.outputs):
+            following = nb.cells[index + 1] if index + 1 < len(nb.cells) else None
+            assert following is not None and following.cell_type == "markdown", cell.source
+
+
 def test_no_machine_paths_or_addresses_in_outputs(nb: nbformat.NotebookNode) -> None:
     home = str(Path.home())
     for cell in _code(nb):
