@@ -81,3 +81,12 @@ def test_objectives_map_to_audiences_as_the_memo_says() -> None:
     assert objectives["audience"].to_dict() == {
         "a": "Politburo", "b": "Politburo", "c": "general public", "d": "general public",
     }
+
+
+def test_booleans_load_in_every_spelling_frictionless_accepts() -> None:
+    from memo_utils.tables import _typed
+
+    column = pd.Series(["true", "True", "1", "false", "FALSE", "0", pd.NA])
+    typed = _typed(column, {"name": "flag", "type": "boolean"})
+    assert typed.tolist()[:6] == [True, True, True, False, False, False]
+    assert pd.isna(typed.iloc[6])

@@ -24,6 +24,8 @@ import pandas as pd
 from .errors import MemoDataError
 from .paths import data_dir
 
+_TRUE_VALUES = ("true", "True", "TRUE", "1")
+_FALSE_VALUES = ("false", "False", "FALSE", "0")
 _PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "year": "Int64", "boolean": "boolean"}
 
 
@@ -174,7 +176,10 @@ def _typed(column: pd.Series, field: dict[str, Any]) -> pd.Series:
     if kind in {"integer", "year", "number"}:
         return pd.to_numeric(column).astype(_PANDAS_DTYPES[kind])
     if kind == "boolean":
-        return column.map({"true": True, "false": False}, na_action="ignore").astype("boolean")
+        # The same spellings Frictionless accepted when it validated the column.
+        truth = {value: True for value in field.get("trueValues", _TRUE_VALUES)}
+        truth |= {value: False for value in field.get("falseValues", _FALSE_VALUES)}
+        return column.map(truth, na_action="ignore").astype("boolean")
     if kind == "date":
         return pd.to_datetime(column, format="%Y-%m-%d")
     return column.astype("string")
