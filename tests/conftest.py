@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 
@@ -31,6 +32,12 @@ def emigration() -> pd.DataFrame:
 def targets() -> pd.DataFrame:
     """The memo's emigration targets from the goals table."""
     return mu.emigration_targets(mu.load_goals())
+
+
+@pytest.fixture(scope="session")
+def graph() -> nx.DiGraph:
+    """The memo's argument map as a graph, built once."""
+    return mu.argument_graph()
 
 
 @pytest.fixture

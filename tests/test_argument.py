@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from memo_utils import (
-    argument_graph,
     bearing_on,
     grounds,
     load_claims,
@@ -20,11 +19,6 @@ from memo_utils import (
 )
 from memo_utils.argument import SECTION_OPENINGS, section_spans, supports_graph
 from memo_utils.tables import normalise_space
-
-
-@pytest.fixture(scope="module")
-def graph() -> nx.DiGraph:
-    return argument_graph()
 
 
 @pytest.fixture(scope="module")

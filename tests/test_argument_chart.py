@@ -14,7 +14,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from memo_utils import argument_graph, source_line  # noqa: E402
+from memo_utils import source_line  # noqa: E402
 from memo_utils.charts.argument import (  # noqa: E402
     KIND_BOX,
     RELATION_LINE,
@@ -26,11 +26,6 @@ from memo_utils.charts.argument import (  # noqa: E402
     relation_arrows,
     wrap_label,
 )
-
-
-@pytest.fixture(scope="module")
-def graph() -> nx.DiGraph:
-    return argument_graph()
 
 
 @pytest.fixture(scope="module")
