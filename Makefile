@@ -1,40 +1,45 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
-#   make lab    open JupyterLab on notebooks/
-#   make test   run every test (pytest for package and data, nbval for notebooks)
-# Both build .venv from requirements.lock on first use and reuse it afterwards.
+#   make lab    JupyterLab on the collection (stop it with Ctrl-C, twice)
+#   make test   every test: package, data, stored notebook outputs, JupyterLab in a browser
+# Both first run scripts/ensure_env.sh, which builds .venv from requirements.lock, checks
+# that it works, and rebuilds or re-syncs it by itself when it does not.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-from-lock
 UV_VERSION := 0.13.8
+export PYTHON VENV UV_VERSION
 
-.PHONY: lab test notebooks benchmark lock clean
+# matplotlib from its defaults in a private folder, and Jupyter reading the project's
+# own settings (jupyter/): the same outputs on every machine.
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter
+unexport MATPLOTLIBRC
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+# JupyterLab refuses to start as root without --allow-root; containers and CI run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+.PHONY: env lab test notebooks benchmark lock clean
+
+env:
+	@MAKE_GOAL="$(firstword $(MAKECMDGOALS))" bash scripts/ensure_env.sh
+
+lab: env
+	$(BIN)/jupyter lab $(ALLOW_ROOT)
+
+test: env
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # Re-execute every notebook top to bottom and store its outputs (after code or data changes).
-notebooks: $(STAMP)
+notebooks: env
 	$(BIN)/python scripts/run_notebooks.py
 
-benchmark: $(STAMP)
+benchmark: env
 	$(BIN)/python scripts/benchmark.py
 
-# uv installs the pins in seconds; it is itself installed from PyPI into the venv,
-# so nothing but Python is needed beforehand.
-$(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock -e .
-	touch $@
-
 # Re-pin after editing pyproject.toml's dependencies.
-lock: $(STAMP)
+lock: env
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --universal -o requirements.lock
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .cache

@@ -14,3 +14,14 @@ from pathlib import Path
 _entries = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
 if _entries:
     os.environ["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) for entry in _entries)
+
+# matplotlib from its defaults in a private folder for every kernel nbval starts, whatever
+# the user's matplotlibrc or HOME (jupyter/reproducible.py says why).
+import sys as _sys
+
+_sys.path.insert(0, str(Path(__file__).resolve().parent / "jupyter"))
+from reproducible import matplotlib_defaults as _matplotlib_defaults  # noqa: E402
+
+_clean = _matplotlib_defaults(os.environ)
+os.environ.pop("MATPLOTLIBRC", None)
+os.environ.update(_clean)

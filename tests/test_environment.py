@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import tomllib
+from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
@@ -65,9 +68,31 @@ def test_environment_yml_adds_no_package_of_its_own() -> None:
     assert sorted(re.split(r"[=<>]", d)[0] for d in conda) == ["pip", "python"]
 
 
-def test_makefile_installs_from_the_lock() -> None:
+def test_the_environment_is_synced_to_the_lock_with_bytecode() -> None:
+    script = (ROOT / "scripts" / "ensure_env.sh").read_text(encoding="utf-8").replace("\\\n", " ")
+    sync = [line for line in script.splitlines() if re.search(r"/uv\"? pip sync ", line)]
+    assert len(sync) == 1
+    assert "--compile-bytecode" in sync[0] and "requirements.lock" in sync[0]
+
+
+def test_every_make_target_that_runs_python_first_ensures_the_environment() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "-r requirements.lock" in makefile
+    for target in ("lab", "test", "notebooks", "benchmark", "lock"):
+        assert re.search(rf"^{target}: env\b", makefile, flags=re.M), target
+
+
+def test_an_old_python_gets_one_line_naming_the_retry(tmp_path: Path) -> None:
+    old_python = tmp_path / "python3.10"
+    old_python.write_text("#!/bin/sh\ncase \"$2\" in *sys.exit*) exit 1;; *) echo 3.10;; esac\n")
+    old_python.chmod(0o755)
+    result = subprocess.run(["bash", "scripts/ensure_env.sh"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHON": str(old_python), "VENV": str(tmp_path / "venv"),
+                                 "MAKE_GOAL": "test"})
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"make: this collection needs Python 3.11 or newer; '{old_python}' is Python 3.10. "
+        "Retry with: make test PYTHON=python3.11"]
+    assert not (tmp_path / "venv").exists()
 
 
 def _readme_commands() -> list[str]:
@@ -86,10 +111,11 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
     assert commands[-1] == _readme_commands()[1]
+    assert commands[:-1] == ["set -euo pipefail", 'cd "$(dirname "$0")/.."', "bash scripts/install_browser.sh"]
 
 
 def test_notebooks_are_checked_strictly() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "--nbval " in recipe and "--nbval-lax" not in recipe
-    assert "--nbval-sanitize-with notebooks/sanitize.cfg" in recipe
+    assert "--nbval-sanitize-with tests/nbval_sanitize.cfg" in recipe

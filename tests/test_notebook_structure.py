@@ -90,10 +90,30 @@ def test_every_chart_is_followed_by_the_paragraph_that_reads_it(nb: nbformat.Not
             assert following is not None and following.cell_type == "markdown", cell.source
 
 
+MACHINE_PATH = re.compile(r"(?:/(?:home|root|tmp|var/folders|private|Users|work|opt|usr)/|[A-Za-z]:\\|site-packages)")
+
+
+def _output_text(output: nbformat.NotebookNode) -> str:
+    data = output.get("data", {})
+    return "".join([output.get("text", ""), str(data.get("text/plain", "")), str(data.get("text/html", ""))])
+
+
 def test_no_machine_paths_or_addresses_in_outputs(nb: nbformat.NotebookNode) -> None:
-    home = str(Path.home())
     for cell in _code(nb):
         for output in cell.outputs:
-            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
-            assert not re.search(r"0x[0-9a-f]{6,}", text)
-            assert str(ROOT) not in text and home + "/" not in text and "/tmp/" not in text
+            text = _output_text(output)
+            assert not re.search(r"0x[0-9a-f]{6,}", text), text[:200]
+            assert not MACHINE_PATH.search(text), f"a stored output names a machine path: {text[:200]}"
+            assert str(ROOT) not in text and str(Path.home()) + "/" not in text
+
+
+def test_no_warnings_in_outputs(nb: nbformat.NotebookNode) -> None:
+    for cell in _code(nb):
+        for output in cell.outputs:
+            assert not (output.output_type == "stream" and output.name == "stderr"), output.text[:300]
+            assert not re.search(r"\b\w*Warning\b:", _output_text(output)), _output_text(output)[:300]
+
+
+def test_no_kernel_version_is_stored(nb: nbformat.NotebookNode) -> None:
+    """The kernel's exact Python version differs between machines (jupyter/reproducible.py)."""
+    assert "version" not in nb.metadata.get("language_info", {})
