@@ -6,7 +6,8 @@ processes, set beside the floor it cannot beat:
 - importing memo_utils          vs a fresh interpreter importing pandas and matplotlib
 - loading and validating data   vs the same floor (the cost is import + validate)
 - each notebook, fresh kernel   vs a fresh kernel running one cell that imports them
-- the full test command         (make test), once per run
+- the full test command         (make test), with and without compiled bytecode
+- the main job                  cold make lab until the server answers; the browser test per notebook
 - cold set-up, empty caches     the Makefile's own install step into a temporary venv
 
 This is a measurement script, not a test: nothing here passes or fails.
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +28,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+import bench_lab
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -99,10 +101,10 @@ def main() -> None:
         t, _ = median_of(run_notebook(nb), args.runs)
         rows.append((f"notebook {path.name}", t, args.runs, "kernel floor", t / floor_kernel))
 
-    make = shutil.which("make") or "make"
-    t, _ = median_of(lambda: subprocess.run([make, "-s", "test"], cwd=ROOT, check=True,
-                                            capture_output=True), args.slow_runs)
-    rows.append(("make test (whole suite, 2 workers)", t, args.slow_runs, "", None))
+    rows += bench_lab.make_test_bytecode(args.slow_runs, median_of)
+    rows += bench_lab.browser_test_per_notebook(PYTHON)
+    t, _ = median_of(bench_lab.cold_make_lab, args.slow_runs)
+    rows.append(("cold make lab (fresh clone, no .venv) until /api/status answers", t, args.slow_runs, "", None))
     if not args.skip_cold:
         t, _ = median_of(cold_setup, args.slow_runs)
         rows.append(("cold set-up, empty caches (venv + uv + pins)", t, args.slow_runs, "", None))
