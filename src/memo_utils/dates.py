@@ -49,7 +49,7 @@ def precision_of(text: str) -> Precision:
 def _single_precision(text: str) -> Literal["year", "month", "day"]:
     for name in ("day", "month", "year"):
         if FORMS[name].fullmatch(text):
-            return name  # type: ignore[return-value]
+            return name
     raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
 
 
