@@ -80,7 +80,19 @@ def test_loaders_never_import_charts_or_pyplot(path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted((SRC / "edition").glob("*.py")), ids=lambda p: p.name)
 def test_the_edition_imports_only_downward(path: Path) -> None:
-    allowed = ("memo_utils.edition", "memo_utils.errors", "memo_utils.tables", "memo_utils.paths",
+    allowed = ("memo_utils.edition", "memo_utils.errors", "memo_utils.tables", "memo_utils.paths", "memo_utils._compat",
                "memo_utils.dates")
     own = {name for name in _imports(path) if name.startswith("memo_utils")}
     assert all(name.startswith(allowed) for name in own), own
+
+
+def test_the_old_data_keyword_still_works_with_a_warning() -> None:
+    from memo_utils import data_dir, load_goals, load_memo
+
+    with pytest.warns(DeprecationWarning, match=r"load_goals\(data=\.\.\.\) is deprecated"):
+        goals = load_goals(data=data_dir())
+    assert goals.equals(load_goals(data_dir=data_dir()))
+    with pytest.warns(DeprecationWarning):
+        assert load_memo(data=data_dir()).number == 88
+    with pytest.raises(TypeError, match="both data= and data_dir="):
+        load_goals(data=data_dir(), data_dir=data_dir())

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ._compat import data_keyword
 from .edition import section_openings
 from .errors import MemoDataError
 from .frus_context import emigration_asks, load_frus_context
@@ -47,6 +48,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@data_keyword
 def section_spans(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Where each section starts and ends in the witness (white space normalised),
     one row per section in the memo's order, sections found by the heading and first
@@ -64,12 +66,14 @@ def section_spans(data_dir: Path | str | None = None) -> pd.DataFrame:
     return pd.DataFrame({"section": list(openings), "start": starts, "end": ends})
 
 
+@data_keyword
 def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The argument's claims in the memo's order, with ``position``, the offset of their
     words in the witness. ``kind`` is an ordered categorical, premise first."""
     return _read_claims(data_dir).sort_values("position", ignore_index=True)
 
 
+@data_keyword
 def load_relations(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The relations between claims, checked: no claim bears on itself, ``supports``
     has no cycle, and every recommendation is reachable from a premise through it."""
@@ -81,6 +85,7 @@ def load_relations(data_dir: Path | str | None = None) -> pd.DataFrame:
     return relations
 
 
+@data_keyword
 def argument_graph(data_dir: Path | str | None = None) -> nx.DiGraph:
     """The argument as a directed graph: one node per claim (with its table columns as
     attributes), one edge per relation (attributes ``relation`` and ``connective``)."""
@@ -134,6 +139,7 @@ def bearing_on(graph: nx.DiGraph, claim_id: str) -> pd.DataFrame:
     return frame.merge(pd.DataFrame(rows, columns=["claim_id", "relation"]), on="claim_id")
 
 
+@data_keyword
 def load_leverage_terms(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Benefits the memo names as leverage and the concessions it seeks, benefits first.
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._compat import data_keyword
 from .dates import earlier_than
 from .edition.dating import MEMO_TERMINUS_EVENT, memo_earliest_date
 from .events import LONG_CHART_EVENTS, MONTHLY_CHART_EVENTS, chart_events
@@ -84,6 +85,7 @@ def _period_text(year: pd.Series, month: pd.Series) -> pd.Series:
     return year.astype(str) + months
 
 
+@data_keyword
 def load_emigration(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every emigration figure, one row per figure per source, validated.
 

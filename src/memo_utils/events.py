@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._compat import data_keyword
 from .dates import precision_of, spans
 from .tables import load_table, raise_at_first, resource_path
 
@@ -34,6 +35,7 @@ def _form(date: str) -> str | None:
         return None
 
 
+@data_keyword
 def load_events(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every dating of every event, one row per source, with ``start`` and ``end``
     timestamps spanning the period the date names: a year, a month, a day, or a range

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._compat import data_keyword
 from .dates import spans
 from .tables import load_table, raise_at_first, resource_path
 
@@ -42,6 +43,7 @@ def volume_order(volumes: pd.Series) -> pd.Series:
     return volumes.map({v: i for i, v in enumerate(FRUS_VOLUMES)}).fillna(len(FRUS_VOLUMES)).astype(int)
 
 
+@data_keyword
 def load_frus_context(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Snippets from neighbouring FRUS documents on leverage and linkage, in volume and
     document order. ``date_min``/``date_max`` hold only bounds a source states; ``start``
@@ -63,6 +65,7 @@ def load_frus_context(data_dir: Path | str | None = None) -> pd.DataFrame:
             .drop(columns="_order").reset_index(drop=True))
 
 
+@data_keyword
 def load_frus_rates(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Rates and asks stated in neighbouring FRUS documents (ranges, not counts), validated,
     with ``start`` and ``end`` timestamps bounding when each document was written."""

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._compat import data_keyword
 from .tables import load_table, raise_at_first, resource_path
 
 
+@data_keyword
 def load_tiers(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The three tiers with the memo's words on the change each requires, by rank."""
     return load_table("tiers", data_dir).sort_values("rank", ignore_index=True)
 
 
+@data_keyword
 def load_goals(data_dir: Path | str | None = None) -> pd.DataFrame:
     """All thirteen goals in the memo's order, ``tier`` an ordered categorical.
 
@@ -29,6 +32,7 @@ def load_goals(data_dir: Path | str | None = None) -> pd.DataFrame:
     return goals
 
 
+@data_keyword
 def load_benchmarks(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The historical periods the goals reach for, with years, who dates them, and sources."""
     benchmarks = load_table("benchmarks", data_dir)
@@ -37,6 +41,7 @@ def load_benchmarks(data_dir: Path | str | None = None) -> pd.DataFrame:
     return benchmarks
 
 
+@data_keyword
 def load_objectives(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Objectives (a)–(d) with the audience the memo aims each at."""
     return load_table("objectives", data_dir)

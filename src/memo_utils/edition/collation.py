@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._compat import data_keyword
 from ..errors import MemoDataError
 from ..tables import resource_path
 from .reader import read_edition
@@ -53,6 +54,7 @@ def witness_tokens(text: str) -> list[str]:
     return tokens
 
 
+@data_keyword
 def collate(data_dir: Path | str | None = None) -> list[Difference]:
     """Compare the edition with the witness word for word; an empty list means they agree.
 
@@ -72,6 +74,7 @@ def collate(data_dir: Path | str | None = None) -> list[Difference]:
     ]
 
 
+@data_keyword
 def check_edition(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Load every view of the edition and collate it with the witness; return the paragraphs.
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._compat import data_keyword
 from ..errors import MemoDataError
 from ..tables import load_table, raise_at_first, resource_path
 from .views import load_memo
@@ -14,6 +15,7 @@ from .views import load_memo
 MEMO_TERMINUS_EVENT = "rosenthal_column"
 
 
+@data_keyword
 def load_dating(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The evidence for the memo's date range; its 'min' and 'max' rows must be the bounds the
     edition encodes."""

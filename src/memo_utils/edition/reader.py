@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .._compat import data_keyword
 from ..errors import MemoDataError
 from ..tables import resource_path
 from .checks import Checker, check_structure
@@ -294,6 +295,7 @@ def person_ids(data_dir: Path | str | None) -> frozenset[str]:
     return frozenset(row["person_id"] for row in rows)
 
 
+@data_keyword
 def read_edition(data_dir: Path | str | None = None) -> Edition:
     """The edition of ``data_dir`` parsed, checked and read (cached while the file is unchanged)."""
     path = resource_path("edition", data_dir)

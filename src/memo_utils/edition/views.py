@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._compat import data_keyword
 from ..tables import load_table, raise_at_first, resource_path
 from .checks import NOTE_KINDS, Checker, text_before
 from .reader import Block, Edition, read_edition
@@ -61,6 +62,7 @@ class Memo:
                 f"{self.published}), Document {self.number}, {self.url}")
 
 
+@data_keyword
 def load_memo(data_dir: Path | str | None = None) -> Memo:
     """The memo's metadata (volume, number, title, from, to, date range, classification, source
     note, URL) and its paragraphs with section and printed page."""
@@ -157,6 +159,7 @@ def _sentence(words: list[str], position: int) -> str:
     return " ".join(words[start:stop + 1])
 
 
+@data_keyword
 def load_footnotes(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every footnote: number, kind (source, editorial, original), text, the sentence it
     annotates, and where its marker stands (section, printed page, line)."""
@@ -183,6 +186,7 @@ def load_footnotes(data_dir: Path | str | None = None) -> pd.DataFrame:
                          "heading": "string", "page": "Int64", "xml_id": "string", "line": "Int64"})
 
 
+@data_keyword
 def load_sections(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The memo's sections in order: heading (missing for the untitled opening), a label for
     display, paragraphs, words of memo text, words of the memo's own footnote, pages."""
@@ -203,6 +207,7 @@ def load_sections(data_dir: Path | str | None = None) -> pd.DataFrame:
                             "page_start": "Int64", "page_end": "Int64"})
 
 
+@data_keyword
 def section_openings(data_dir: Path | str | None = None, words: int = 3) -> dict[str, str]:
     """Each headed section's heading and first ``words`` words, in the memo's order, then
     ``"Notes"`` with the opening of the first footnote as the witness prints it ("1. Source: …").
@@ -218,6 +223,7 @@ def section_openings(data_dir: Path | str | None = None, words: int = 3) -> dict
     return openings
 
 
+@data_keyword
 def load_pages(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Each printed page: whether the witness marks its start, its first words, the words of
     memo text on it, the sections it holds and the footnotes anchored on it."""
@@ -247,6 +253,7 @@ def load_pages(data_dir: Path | str | None = None) -> pd.DataFrame:
                          "words": "Int64", "sections": "string", "footnotes": "string"})
 
 
+@data_keyword
 def load_people(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The persons list, checked both ways against the edition, with how often each person is
     named in the memo's text (``in_text``) and in the footnotes (``in_notes``)."""
@@ -261,6 +268,7 @@ def load_people(data_dir: Path | str | None = None) -> pd.DataFrame:
     return people.astype({"in_text": "Int64", "in_notes": "Int64"})
 
 
+@data_keyword
 def person_mentions(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every persName of the document: who, the words used, footnote (missing in the memo's
     text), printed page, section and line."""
