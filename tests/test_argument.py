@@ -17,7 +17,8 @@ from memo_utils import (
     offer_and_ask,
     witness_text,
 )
-from memo_utils.argument import SECTION_OPENINGS, section_spans, supports_graph
+from memo_utils.argument import section_spans, supports_graph
+from memo_utils.edition import load_sections, section_openings
 from memo_utils.tables import normalise_space
 
 
@@ -38,7 +39,9 @@ def test_claims_come_in_the_memos_order(claims: pd.DataFrame) -> None:
 
 def test_every_section_opening_is_found_once_and_in_order() -> None:
     spans = section_spans()
-    assert spans["section"].tolist() == list(SECTION_OPENINGS)
+    headed = [h for h in load_sections()["heading"] if isinstance(h, str)]
+    assert spans["section"].tolist() == [*headed, "Notes"]
+    assert list(section_openings()) == [*headed, "Notes"]
     assert spans["start"].is_monotonic_increasing
     assert (spans["start"] < spans["end"]).all()
 
@@ -53,7 +56,7 @@ def test_claims_sit_in_the_sections_they_name(claims: pd.DataFrame) -> None:
 def test_rosenthals_words_are_those_after_the_memo_introduces_him(claims: pd.DataFrame) -> None:
     text = witness_text()
     quotation_starts = text.index("had this to say:")
-    notes_start = text.index(SECTION_OPENINGS["Notes"])
+    notes_start = text.index(section_openings()["Notes"])
     inside = claims["position"].between(quotation_starts, notes_start)
     assert (inside == (claims["voice"] == "Rosenthal")).all()
 

@@ -23,10 +23,12 @@ def test_spans_follow_the_precision_of_the_date() -> None:
 
 
 def test_disagreeing_dates_are_kept_and_spanned() -> None:
-    summit = key_events(load_events()).set_index("event_id").loc["washington_summit"]
-    assert summit["start"] == pd.Timestamp("1987-12-07")
-    assert summit["end"] == pd.Timestamp("1987-12-08")
-    assert summit["sources"] == 3
+    events = load_events()
+    rows = events[events["event_id"] == "washington_summit"]
+    summit = key_events(events).set_index("event_id").loc["washington_summit"]
+    assert summit["start"] == rows["start"].min()
+    assert summit["end"] == rows["end"].max()
+    assert summit["sources"] == rows["url"].nunique() >= 2
 
 
 def test_key_events_are_in_date_order() -> None:

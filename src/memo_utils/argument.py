@@ -5,76 +5,93 @@ Claims and relations load as tables and as a :class:`networkx.DiGraph` whose nod
 claims and whose edges carry the relation (``supports``, ``qualifies``, ``opposes``).
 The ``supports`` relation must be acyclic and every recommendation must be reachable from
 a premise through it; both are checked here because a table schema cannot say them.
+
+The memo's sections are read from the TEI edition (:func:`memo_utils.edition.section_openings`);
+the FRUS-context loader and :func:`emigration_asks` live in :mod:`memo_utils.frus_context`
+and are re-exported here for code written before the move.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pandas as pd
 
+from ._compat import data_keyword
+from .edition import section_openings
 from .errors import MemoDataError
+from .frus_context import emigration_asks, load_frus_context
 from .goals import load_goals
 from .tables import load_table, normalise_space, raise_at_first, resource_path, witness_text
 
-#: The memo's sections in order, each found in the witness by its heading and first words.
-SECTION_OPENINGS: dict[str, str] = {
-    "Summary": "Summary The purpose of this memorandum",
-    "Goals": "Goals As to goals",
-    "Objectives": "Objectives In pursuing",
-    "Possibilities of Attaining Goals": "Possibilities of Attaining Goals The “immediate goals”",
-    "Targets": "Targets To reach",
-    "Methods of Persuasion": "Methods of Persuasion Steeped",
-    "Gorbachev’s Outlook": "Gorbachev’s Outlook Gorbachev is",
-    "Our Leverage": "Our Leverage We should not",
-    "Notes": "1. Source: Department of State",
-}
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "RELATIONS", "argument_graph", "bearing_on", "claim_steps", "emigration_asks", "grounds", "load_claims",
+    "load_frus_context", "load_leverage_terms", "load_relations", "offer_and_ask", "section_spans",
+    "supports_graph",
+]
 
 #: Relations in the order the diagram's key lists them.
 RELATIONS = ("supports", "qualifies", "opposes")
 
-_HSG = "https://history.state.gov/historicaldocuments/"
+def __getattr__(name: str) -> Any:
+    """``SECTION_OPENINGS``, once nine strings typed here, now read from the edition."""
+    if name == "SECTION_OPENINGS":
+        warnings.warn("memo_utils.argument.SECTION_OPENINGS is deprecated: use "
+                      "memo_utils.edition.section_openings()", DeprecationWarning, stacklevel=2)
+        return section_openings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def section_spans(data: Path | str | None = None) -> pd.DataFrame:
+@data_keyword
+def section_spans(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Where each section starts and ends in the witness (white space normalised),
-    one row per section in the memo's order."""
-    text = witness_text(data)
-    path = resource_path("witness", data)
+    one row per section in the memo's order, sections found by the heading and first
+    words the TEI edition gives them."""
+    text = witness_text(data_dir)
+    path = resource_path("witness", data_dir)
+    openings = section_openings(data_dir)
     starts = []
-    for section, opening in SECTION_OPENINGS.items():
+    for section, opening in openings.items():
         found = text.find(opening)
         if found < 0 or text.find(opening, found + 1) >= 0:
             raise MemoDataError(path, f"section '{section}' not found exactly once by its opening words")
         starts.append(found)
     ends = starts[1:] + [len(text)]
-    return pd.DataFrame({"section": list(SECTION_OPENINGS), "start": starts, "end": ends})
+    return pd.DataFrame({"section": list(openings), "start": starts, "end": ends})
 
 
-def load_claims(data: Path | str | None = None) -> pd.DataFrame:
+@data_keyword
+def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The argument's claims in the memo's order, with ``position``, the offset of their
     words in the witness. ``kind`` is an ordered categorical, premise first."""
-    return _read_claims(data).sort_values("position", ignore_index=True)
+    return _read_claims(data_dir).sort_values("position", ignore_index=True)
 
 
-def load_relations(data: Path | str | None = None) -> pd.DataFrame:
+@data_keyword
+def load_relations(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The relations between claims, checked: no claim bears on itself, ``supports``
     has no cycle, and every recommendation is reachable from a premise through it."""
-    relations = load_table("argument_relations", data)
-    path = resource_path("argument_relations", data)
+    relations = load_table("argument_relations", data_dir)
+    path = resource_path("argument_relations", data_dir)
     raise_at_first(relations["source"] == relations["target"], path, "target", "a claim cannot bear on itself")
     _check_supports_acyclic(relations, path)
-    _check_recommendations_grounded(_read_claims(data), relations, data)
+    _check_recommendations_grounded(_read_claims(data_dir), relations, data_dir)
     return relations
 
 
-def argument_graph(data: Path | str | None = None) -> nx.DiGraph:
+@data_keyword
+def argument_graph(data_dir: Path | str | None = None) -> nx.DiGraph:
     """The argument as a directed graph: one node per claim (with its table columns as
     attributes), one edge per relation (attributes ``relation`` and ``connective``)."""
-    claims = load_claims(data)
-    relations = load_relations(data)
+
+    claims = load_claims(data_dir)
+    relations = load_relations(data_dir)
     return _graph(claims, relations)
 
 
@@ -93,6 +110,8 @@ def claim_steps(claims: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
 
 def supports_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """Every claim, with the ``supports`` edges only."""
+    import networkx as nx
+
     support = nx.DiGraph()
     support.add_nodes_from(graph)
     support.add_edges_from((s, t) for s, t, r in graph.edges(data="relation") if r == "supports")
@@ -102,6 +121,8 @@ def supports_graph(graph: nx.DiGraph) -> nx.DiGraph:
 def grounds(graph: nx.DiGraph, claim_id: str) -> pd.DataFrame:
     """Every claim from which ``claim_id`` can be reached through ``supports``, in the
     memo's order: the reasons it rests on, direct or indirect."""
+    import networkx as nx
+
     support = supports_graph(graph)
     ancestors = nx.ancestors(support, claim_id)
     return _node_frame(graph, ancestors)
@@ -118,17 +139,18 @@ def bearing_on(graph: nx.DiGraph, claim_id: str) -> pd.DataFrame:
     return frame.merge(pd.DataFrame(rows, columns=["claim_id", "relation"]), on="claim_id")
 
 
-def load_leverage_terms(data: Path | str | None = None) -> pd.DataFrame:
+@data_keyword
+def load_leverage_terms(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Benefits the memo names as leverage and the concessions it seeks, benefits first.
 
     A benefit must say whether it is direct or indirect; a concession that is a goal
     must quote that goal's own words. Adds ``tier`` (from the goal) for concessions."""
-    terms = load_table("leverage_terms", data)
-    path = resource_path("leverage_terms", data)
+    terms = load_table("leverage_terms", data_dir)
+    path = resource_path("leverage_terms", data_dir)
     is_benefit = terms["side"] == "benefit"
     raise_at_first(is_benefit & terms["channel"].isna(), path, "channel", "a benefit must be 'direct' or 'indirect'")
     raise_at_first(~is_benefit & terms["channel"].notna(), path, "channel", "only a benefit has a channel")
-    goals = load_goals(data).set_index("goal_id")
+    goals = load_goals(data_dir).set_index("goal_id")
     linked = terms["goal_id"].notna()
     goal_text = terms["goal_id"].map(goals["memo_text"])
     outside = [
@@ -136,8 +158,8 @@ def load_leverage_terms(data: Path | str | None = None) -> pd.DataFrame:
         for has_goal, words, text in zip(linked, terms["memo_words"], goal_text.fillna(""))
     ]
     raise_at_first(pd.Series(outside, index=terms.index), path, "memo_words", "not part of the goal named in goal_id")
-    terms["position"] = _positions(terms["memo_words"], data)
-    _check_sections(terms, path, data)
+    terms["position"] = _positions(terms["memo_words"], data_dir)
+    _check_sections(terms, path, data_dir)
     terms["tier"] = terms["goal_id"].map(goals["tier"]).astype(goals["tier"].dtype)
     return terms.sort_values(["side", "position"], ignore_index=True)
 
@@ -153,88 +175,29 @@ def offer_and_ask(terms: pd.DataFrame) -> pd.DataFrame:
     return frame[["side", "group", "label", "memo_words", "goal_id"]].reset_index(drop=True)
 
 
-def load_frus_context(data: Path | str | None = None) -> pd.DataFrame:
-    """Snippets from neighbouring FRUS documents on leverage and linkage, in volume and
-    document order. ``date_min``/``date_max`` hold only bounds a source states; ``start``
-    and ``end`` span them as timestamps (missing where no bound is known)."""
-    context = load_table("frus_context", data)
-    path = resource_path("frus_context", data)
-    raise_at_first(context["url"] != _HSG + context["doc_path"], path, "url",
-                   "url must be the Office of the Historian page of doc_path")
-    number = context["doc_path"].str.extract(r"/d(\d+)$")[0].astype("Int64")
-    raise_at_first(number != context["doc_number"], path, "doc_number", "doc_number does not match doc_path")
-    for column in ["volume", "author", "heading", "subject", "date_min", "date_max", "date_basis"]:
-        varies = context.groupby("doc_path")[column].transform(lambda c: c.fillna("").nunique()) > 1
-        raise_at_first(varies, path, column, "rows of one document must agree")
-    context["start"] = pd.to_datetime(context["date_min"].map(_period_start, na_action="ignore"))
-    context["end"] = pd.to_datetime(context["date_max"].map(_period_end, na_action="ignore"))
-    raise_at_first(context["start"] > context["end"], path, "date_max", "date_max is before date_min")
-    order = context["volume"].map({"FRUS 1969–1976, vol. XXXI": 0, "FRUS 1981–1988, vol. V": 1, "FRUS 1981–1988, vol. XLI": 2})
-    return (context.assign(_order=order).sort_values(["_order", "doc_number"], kind="stable")
-            .drop(columns="_order").reset_index(drop=True))
-
-
-def emigration_asks(context: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
-    """Annual emigration figures tied to leverage: the memo's numeric emigration goals
-    beside the thresholds and asks of other documents, in volume and document order.
-
-    One row per figure: ``source`` (author and document, with the step where a document
-    names several), ``low`` and ``high`` in persons a year (``high`` missing where the
-    figure is a minimum: "reaches", "in excess of", or an ask), the verbatim ``words``,
-    and ``memo``, true for the memo's own goals.
-    """
-    others = context.dropna(subset=["emigration_threshold"])
-    volume = others["volume"].map({"FRUS 1981–1988, vol. V": "vol. V, "}).fillna("")
-    where = others["author"] + " (" + volume + "d" + others["doc_number"].astype(str) + ")"
-    steps = others.groupby("doc_path").cumcount() + 1
-    several = others.groupby("doc_path")["doc_path"].transform("size") > 1
-    asked = pd.DataFrame({
-        "source": where.where(~several, where + ", step " + steps.astype(str)),
-        "volume": others["volume"], "doc_number": others["doc_number"],
-        "low": others["emigration_threshold"], "high": pd.array([pd.NA] * len(others), dtype="Int64"),
-        "words": others["snippet"], "memo": False,
-    })
-    own = goals[goals["target_unit"] == "emigrants"]
-    memo = pd.DataFrame({
-        "source": "This memo (d88), " + own["tier"].astype(str) + " goal",
-        "volume": "FRUS 1981–1988, vol. XLI", "doc_number": 88,
-        "low": own["target_min"], "high": own["target_max"], "words": own["target_words"], "memo": True,
-    })
-    frame = pd.concat([asked, memo], ignore_index=True)
-    volume_order = frame["volume"].map({"FRUS 1981–1988, vol. V": 0, "FRUS 1981–1988, vol. XLI": 1})
-    return (frame.assign(_order=volume_order).sort_values(["_order", "doc_number", "low"], kind="stable")
-            .drop(columns=["_order", "volume", "doc_number"]).reset_index(drop=True))
-
-
-def _read_claims(data: Path | str | None) -> pd.DataFrame:
+def _read_claims(data_dir: Path | str | None) -> pd.DataFrame:
     """Claims in file order (so that errors name the right row), sections checked."""
-    claims = load_table("argument_claims", data)
-    claims["position"] = _positions(claims["memo_words"], data)
-    _check_sections(claims, resource_path("argument_claims", data), data)
+    claims = load_table("argument_claims", data_dir)
+    claims["position"] = _positions(claims["memo_words"], data_dir)
+    _check_sections(claims, resource_path("argument_claims", data_dir), data_dir)
     return claims
 
 
-def _period_start(date: str) -> pd.Timestamp:
-    return pd.Period(date, freq={4: "Y", 7: "M", 10: "D"}[len(date)]).start_time
-
-
-def _period_end(date: str) -> pd.Timestamp:
-    return pd.Period(date, freq={4: "Y", 7: "M", 10: "D"}[len(date)]).end_time.normalize()
-
-
-def _positions(words: pd.Series, data: Path | str | None) -> pd.Series:
-    text = witness_text(data)
+def _positions(words: pd.Series, data_dir: Path | str | None) -> pd.Series:
+    text = witness_text(data_dir)
     return words.map(lambda quote: text.find(normalise_space(quote))).astype("Int64")
 
 
-def _check_sections(frame: pd.DataFrame, path: Path, data: Path | str | None) -> None:
-    spans = section_spans(data)
+def _check_sections(frame: pd.DataFrame, path: Path, data_dir: Path | str | None) -> None:
+    spans = section_spans(data_dir)
     found = pd.cut(frame["position"].astype(float), bins=[*spans["start"], spans["end"].iloc[-1]],
                    right=False, labels=spans["section"]).astype("string")
     raise_at_first(found != frame["section"], path, "section", "the memo's words are not in this section")
 
 
 def _check_supports_acyclic(relations: pd.DataFrame, path: Path) -> None:
+    import networkx as nx
+
     support = relations[relations["relation"] == "supports"]
     graph = nx.DiGraph()
     for row, (source, target) in zip(support.index, zip(support["source"], support["target"])):
@@ -248,17 +211,21 @@ def _check_supports_acyclic(relations: pd.DataFrame, path: Path) -> None:
     raise_at_first(pd.Series(relations.index == closing, index=relations.index), path, "target", f"'supports' relations form a cycle ({chain}); the schema forbids one")
 
 
-def _check_recommendations_grounded(claims: pd.DataFrame, relations: pd.DataFrame, data: Path | str | None) -> None:
+def _check_recommendations_grounded(claims: pd.DataFrame, relations: pd.DataFrame, data_dir: Path | str | None) -> None:
+    import networkx as nx
+
     support = supports_graph(_graph(claims, relations))
     premises = claims.loc[claims["kind"] == "premise", "claim_id"]
     reached = set().union(*(nx.descendants(support, p) for p in premises)) if len(premises) else set()
-    path = resource_path("argument_claims", data)
+    path = resource_path("argument_claims", data_dir)
     ungrounded = (claims["kind"] == "recommendation") & ~claims["claim_id"].isin(reached)
     raise_at_first(ungrounded, path, "claim_id",
                    "recommendation not reachable from any premise through 'supports' relations")
 
 
 def _graph(claims: pd.DataFrame, relations: pd.DataFrame) -> nx.DiGraph:
+    import networkx as nx
+
     graph = nx.DiGraph()
     for record in claims.to_dict("records"):
         graph.add_node(record["claim_id"], **record)

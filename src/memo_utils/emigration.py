@@ -4,6 +4,9 @@ series, ranges and answers the notebook reads against the memo's targets.
 ``data/emigration.csv`` holds one row per figure per source, as printed. Nothing here
 types a figure in: the preferred series, the ranges and the answers are all derived from
 those rows by the rules stated in the docstrings below.
+
+The FRUS rates loader, the memo's earliest date and the events the charts mark moved to
+their own modules; they are re-exported here.
 """
 
 from __future__ import annotations
@@ -14,7 +17,24 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._compat import data_keyword
+from .dates import earlier_than
+from .edition.dating import MEMO_TERMINUS_EVENT, memo_earliest_date
+from .events import LONG_CHART_EVENTS, MONTHLY_CHART_EVENTS, chart_events
+from .frus_context import load_frus_rates
 from .tables import load_table, raise_at_first, resource_path
+
+#: Some names moved to :mod:`memo_utils.frus_context`, :mod:`memo_utils.edition.dating` and
+#: :mod:`memo_utils.events`; they are re-exported here so that existing imports keep working.
+__all__ = [
+    "FULL_PERIOD", "GROUPS", "GROUP_LABELS", "LONG_CHART_EVENTS", "MEMO_TERMINUS_EVENT",
+    "MONTHLY_CHART_EVENTS", "OUTFLOW_MEASURES", "PREFERRED_COUNTERS", "all_groups", "chart_events",
+    "coverage", "deviations", "emigration_by_year", "emigration_targets", "largest_disagreements",
+    "level_against_targets", "load_emigration", "load_frus_rates", "memo_earliest_date",
+    "missing_months", "monthly", "number_pattern", "preferred_monthly", "preferred_series",
+    "snippet_has_number", "snippet_hedges_number", "source_range", "target_answers",
+    "whole_outflow", "year_spans",
+]
 
 #: The groups a source may count separately; ``total`` is every emigrant a source counts together.
 GROUPS = ("jews", "germans", "armenians")
@@ -36,23 +56,6 @@ PREFERRED_COUNTERS: dict[str, tuple[str, ...]] = {
     "armenians": ("us_embassy_moscow",),
     "total": ("soviet_officials",),
 }
-#: The event the memo quotes (its footnote 7): the memo cannot be older than it.
-MEMO_TERMINUS_EVENT = "rosenthal_column"
-#: The dated events the long chart marks.
-LONG_CHART_EVENTS = (
-    "trade_act_1974_signed",
-    "soviet_jewish_emigration_peak_1979",
-    "soviet_emigration_decree_in_force",
-    "washington_summit",
-    "soviet_jewish_emigration_record_1989",
-)
-#: The dated events the monthly chart of 1986–1988 marks.
-MONTHLY_CHART_EVENTS = (
-    "soviet_emigration_decree_in_force",
-    "washington_summit",
-    "soviet_emigration_rules_tightened_1988",
-)
-
 _SEPARATOR = r"(?:,\s?|\.|\s)?"
 _HEDGES = r"(?:about|approximately|nearly|almost|some|around|roughly|more than|over|less than|under|etwa|fast|knapp|über|rund)"
 
@@ -82,18 +85,8 @@ def _period_text(year: pd.Series, month: pd.Series) -> pd.Series:
     return year.astype(str) + months
 
 
-def _published_before(published: pd.Series, period: pd.Series) -> pd.Series:
-    """Compare ISO dates at the precision of the coarser of the two."""
-    def before(date: object, when: str) -> bool:
-        if pd.isna(date):
-            return False
-        size = min(len(str(date)), len(when))
-        return str(date)[:size] < when[:size]
-
-    return pd.Series([before(d, w) for d, w in zip(published, period)], index=published.index)
-
-
-def load_emigration(data: Path | str | None = None) -> pd.DataFrame:
+@data_keyword
+def load_emigration(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every emigration figure, one row per figure per source, validated.
 
     Beyond the schema (integer, non-negative counts; known group, measure, counter and
@@ -102,8 +95,8 @@ def load_emigration(data: Path | str | None = None) -> pd.DataFrame:
     allowed), a hedged figure ('about 7,000') marked exact, a source published before the
     period it counts, and the same figure from the same source entered twice.
     """
-    emigration = load_table("emigration", data)
-    path = resource_path("emigration", data)
+    emigration = load_table("emigration", data_dir)
+    path = resource_path("emigration", data_dir)
     counts = emigration["count"].astype(int)
     missing = pd.Series(
         [not snippet_has_number(s, c) for s, c in zip(emigration["snippet"], counts)], index=emigration.index
@@ -116,28 +109,11 @@ def load_emigration(data: Path | str | None = None) -> pd.DataFrame:
     raise_at_first(hedged & (emigration["qualifier"] == "exact"), path, "qualifier",
                    "the snippet hedges this figure ('about', 'nearly' …) but the qualifier says exact")
     period = _period_text(emigration["year"], emigration["month"])
-    raise_at_first(_published_before(emigration["published"], period), path, "published",
+    raise_at_first(pd.Series(earlier_than(emigration["published"], period), index=emigration.index), path, "published",
                    "published before the period it counts")
     twice = emigration.duplicated(["year", "month", "group", "count", "url"], keep="first")
     raise_at_first(twice, path, "url", "the same figure from the same source is entered twice")
     return emigration
-
-
-def load_frus_rates(data: Path | str | None = None) -> pd.DataFrame:
-    """Rates and asks stated in neighbouring FRUS documents (ranges, not counts), validated,
-    with ``start`` and ``end`` timestamps bounding when each document was written."""
-    rates = load_table("frus_emigration_rates", data)
-    path = resource_path("frus_emigration_rates", data)
-    raise_at_first(rates["low"] > rates["high"], path, "low", "low exceeds high")
-    for field in ("low", "high"):
-        missing = pd.Series(
-            [not snippet_has_number(s, int(n)) for s, n in zip(rates["snippet"], rates[field])], index=rates.index
-        )
-        raise_at_first(missing, path, "snippet", f"the snippet does not contain the figure in '{field}'")
-    raise_at_first(rates["said_from"] > rates["said_to"], path, "said_from", "said_from is later than said_to")
-    rates["start"] = [pd.Period(p, freq="M").start_time for p in rates["said_from"]]
-    rates["end"] = [pd.Period(p, freq="M").end_time.normalize() for p in rates["said_to"]]
-    return rates
 
 
 def _check_group(group: str) -> None:
@@ -336,26 +312,6 @@ def emigration_targets(goals: pd.DataFrame) -> pd.DataFrame:
     targets["per_month_low"] = (targets["low"] / 12).astype(float).round(0).astype("Int64")
     targets["per_month_high"] = (targets["high"] / 12).astype(float).round(0).astype("Int64")
     return targets.reset_index(drop=True)
-
-
-def memo_earliest_date(events: pd.DataFrame) -> pd.Timestamp:
-    """The earliest date the memo can bear: that of the column it quotes (footnote 7)."""
-    rows = events.loc[events["event_id"] == MEMO_TERMINUS_EVENT, "start"]
-    if rows.empty:
-        raise ValueError(f"no event '{MEMO_TERMINUS_EVENT}' among the events given")
-    return pd.Timestamp(rows.min())
-
-
-def chart_events(events: pd.DataFrame, ids: Iterable[str] = LONG_CHART_EVENTS) -> pd.DataFrame:
-    """The events to mark on a chart (from :func:`memo_utils.key_events`), in date order, with
-    ``when``: the midpoint of the span their sources give."""
-    wanted = list(ids)
-    chosen = events[events["event_id"].isin(wanted)].copy()
-    absent = sorted(set(wanted) - set(chosen["event_id"]))
-    if absent:
-        raise ValueError(f"events not in data/events.csv: {', '.join(absent)}")
-    chosen["when"] = chosen["start"] + (chosen["end"] - chosen["start"]) / 2
-    return chosen.sort_values("when").reset_index(drop=True)
 
 
 def _reaches(values: pd.Series, threshold: int, strict: bool) -> pd.Series:

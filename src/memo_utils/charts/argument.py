@@ -26,6 +26,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import StrMethodFormatter
 
 from ..argument import RELATIONS
+from ..frus_context import MEMO_CITATION
 from ..style import GREYS, STYLE, finish_chart, new_chart
 
 #: A4 portrait is 8.27 x 11.69 in; this leaves a margin for the printer.
@@ -191,7 +192,7 @@ def wrap_label(label: str, width: int = 13) -> str:
 
 def argument_chart(graph: nx.DiGraph, *, figsize: tuple[float, float] = A4_FIGSIZE, wrap: int = 13,
                    max_per_row: int | None = None,
-                   source: str = "FRUS 1981–1988, vol. XLI, Document 88; argument map by this project "
+                   source: str = f"{MEMO_CITATION}; argument map by this project "
                                  "(data/argument_claims.csv, data/argument_relations.csv).") -> Figure:
     """Draw the argument from premises (top) to recommendations (bottom), with a key.
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..frus_context import MEMO_CITATION
 from ..style import GREYS, HATCHES, finish_chart, new_chart
 
 SECTION_LENGTHS_SOURCE = (
-    "FRUS 1981–1988, vol. XLI, Document 88 (history.state.gov), as encoded in this project's TEI "
+    f"{MEMO_CITATION} (history.state.gov), as encoded in this project's TEI "
     "edition; headings and the editors' footnotes not counted"
 )
 

@@ -16,7 +16,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from ..dates import span_text
 from ..emigration import GROUP_LABELS, PREFERRED_COUNTERS
+from ..frus_context import frus_citation
 from ..style import GREYS, HATCHES, LINESTYLES, MARKERS, finish_chart, new_chart
 
 #: Marks per group: grey, line style, marker (distinct without colour).
@@ -34,7 +36,7 @@ _COUNTER_NAMES = {
 }
 _SOURCE = (
     "data/emigration.csv (figures as printed by the NCSJ, ICM, HIAS, West German, Soviet and other "
-    "sources; one row per figure per source); targets: FRUS 1981–88, vol. XLI, Doc. 88"
+    f"sources; one row per figure per source); targets: {frus_citation(short=True)}"
 )
 _THOUSANDS = FuncFormatter(lambda value, _: f"{value:,.0f}")
 
@@ -82,11 +84,7 @@ def _draw_events(ax: Axes, events: pd.DataFrame, memo_date: pd.Timestamp) -> Non
 
 
 def _when_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if start == end:
-        return f"{start:%-d %b %Y}"
-    if start.year == end.year and start.month == 1 and end.month == 12 and end.day == 31 and start.day == 1:
-        return f"{start:%Y}"
-    return f"{start:%-d}–{end:%-d %b %Y}" if start.month == end.month else f"{start:%-d %b}–{end:%-d %b %Y}"
+    return span_text(start, end)
 
 
 def long_series_chart(
@@ -244,7 +242,7 @@ def monthly_chart(
         title="Soviet Jewish emigration by month, 1986–1988, against the pace the memo's targets imply",
         xlabel="month (each figure drawn mid-month)",
         ylabel="emigrants per month",
-        source=(f"{_SOURCE}; FRUS 1981–88, vol. XLI, Doc. 102 (data/frus_emigration_rates.csv); "
+        source=(f"{_SOURCE}; {frus_citation(document=102, short=True)} (data/frus_emigration_rates.csv); "
                 "events: data/events.csv."),
     )
 

@@ -7,20 +7,17 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..frus_context import MEMO_CITATION
+from ..goals import goal_kind
 from ..style import GREYS, finish_chart, new_chart
 
-MEMO_SOURCE = "FRUS 1981–1988, vol. XLI, Document 88 (Schifter to Shultz, early 1987)."
+MEMO_SOURCE = f"{MEMO_CITATION} (Schifter to Shultz, early 1987)."
+
+__all__ = ["GOAL_MARKERS", "MEMO_SOURCE", "goal_kind", "plot_goals_on_scale", "plot_numeric_targets",
+           "scale_positions"]
 
 #: Marker per kind of goal: what distinguishes them must survive greyscale printing.
 GOAL_MARKERS = {"numeric target": "s", "historical benchmark": "^", "neither": "o"}
-
-
-def goal_kind(goals: pd.DataFrame) -> pd.Series:
-    """Whether each goal carries a numeric target, a historical benchmark, or neither."""
-    kind = pd.Series("neither", index=goals.index)
-    kind[goals["benchmark_words"].notna()] = "historical benchmark"
-    kind[goals["target_min"].notna()] = "numeric target"
-    return kind
 
 
 def scale_positions(goals: pd.DataFrame, tiers: pd.DataFrame) -> pd.DataFrame:
