@@ -1,0 +1,188 @@
+"""The historian's revision (issue 11): corrected rows, the bibliography, the plateau residual."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+import pytest
+
+import memo_utils as mu
+from memo_utils.bibliography import citation, load_bibliography
+from memo_utils.residuals import year_residual
+
+from .conftest import set_cell
+
+BLOCKED_HOSTS = ("kids.britannica.com", "simple.wikipedia.org", "quodid.com", "parrot.ru", "ebsco.com",
+                 "iiab.live")
+TERTIARY_HOSTS = ("wikiversity.org", "wikipedia.org", "antisem.eu")
+BLOCKED_WORDS = ("Britannica Kids", "Simple English Wikipedia", "EBSCO Research Starters", "quiz")
+
+
+def _rows(data: Path) -> list[tuple[str, int, dict[str, str]]]:
+    found = []
+    for path in sorted(data.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                found.append((path.name, number, row))
+    return found
+
+
+def _host(url: str) -> str:
+    return (urlparse(url).hostname or "").lower()
+
+
+def _blocked(data: Path) -> list[tuple[str, int, str]]:
+    return [(name, number, row["url"]) for name, number, row in _rows(data)
+            if "url" in row and any(_host(row["url"]).endswith(h) for h in BLOCKED_HOSTS)]
+
+
+def test_no_row_cites_a_childrens_quiz_or_tertiary_site(data: Path) -> None:
+    assert _blocked(data) == []
+
+
+def test_a_tertiary_source_kept_says_no_better_one_was_found(data: Path) -> None:
+    kept = [(name, number, row) for name, number, row in _rows(data)
+            if "url" in row and any(_host(row["url"]).endswith(h) for h in TERTIARY_HOSTS)]
+    unexplained = [(name, number) for name, number, row in kept
+                   if "was found" not in (row.get("notes") or "")]
+    assert unexplained == []
+
+
+def test_no_row_names_a_childrens_or_quiz_publication(data: Path) -> None:
+    bad = [(name, number) for name, number, row in _rows(data)
+           if any(word.lower() in (row.get("publication") or "").lower() for word in BLOCKED_WORDS)]
+    assert bad == []
+
+
+def test_blocklist_catches_a_childrens_site(data_copy: Path) -> None:
+    set_cell(data_copy / "events.csv", "shcharansky_freed", "url",
+             "https://kids.britannica.com/students/article/Natan-Shcharansky/336329")
+    assert [name for name, _, _ in _blocked(data_copy)] == ["events.csv"]
+
+
+def test_sakharov_was_exiled_by_administrative_decision_not_sentenced() -> None:
+    row = mu.load_people().set_index("person_id").loc["sakharov_andrei"]
+    assert "sentenced to" not in row["role"] and "without trial" in row["role"]
+    assert "administrative" in row["role"] and "administrative" in row["snippet"]
+
+
+def test_brezhnev_general_secretary_from_1966() -> None:
+    row = mu.load_people().set_index("person_id").loc["brezhnev_leonid"]
+    assert "1966" in row["role_period"] and "1966" in row["snippet"]
+    assert "general secretary" in row["snippet"]
+
+
+def test_copy_list_holds_outgoing_and_incoming_counselor() -> None:
+    people = mu.load_people().set_index("person_id")
+    assert "Counselor" in people.loc["kampelman_max", "role"]
+    assert "1987-07-15" in people.loc["kampelman_max", "role_period"]
+    assert "1987-03-24" in people.loc["derwinski_edward", "role_period"]
+    assert "1987-03-24" in people.loc["derwinski_edward", "snippet"]
+
+
+def test_rosenthal_was_executive_editor() -> None:
+    row = mu.load_people().set_index("person_id").loc["rosenthal_am"]
+    assert "executive editor" in row["role"].lower() and "1977" in row["role_period"]
+
+
+def test_washington_summit_row_keeps_both_bounds() -> None:
+    events = mu.load_events()
+    summit = events[(events["event_id"] == "washington_summit")
+                    & events["url"].str.startswith("https://history.state.gov/")]
+    assert list(summit["date"]) == ["1987-12-08"]
+    assert list(summit["date_end"]) == ["1987-12-10"]
+
+
+def test_events_end_never_precedes_start() -> None:
+    events = mu.load_events()
+    ends = events.dropna(subset=["date_end"])
+    assert (pd.to_datetime(ends["date_end"]) >= pd.to_datetime(ends["date"])).all()
+
+
+def test_no_event_points_to_a_missing_file(data: Path) -> None:
+    assert "emigration_law.md" not in (data / "events.csv").read_text(encoding="utf-8")
+
+
+def test_preliminary_1988_total_is_not_exact(emigration: pd.DataFrame) -> None:
+    row = emigration.set_index("figure_id").loc["jews-1988-02"]
+    assert row["qualifier"] != "exact" and "preliminary" in row["notes"]
+
+
+def test_ovir_claim_is_its_own_lower_bound_figure(emigration: pd.DataFrame) -> None:
+    row = emigration.set_index("figure_id").loc["total-1987-03"]
+    assert (row["count"], row["qualifier"], row["counted_by"]) == (26000, "lower-bound", "soviet_officials")
+    assert "total-1987-03" not in set(mu.preferred_series(emigration, "total")["figure_id"])
+
+
+def test_d102_header_kept_as_printed_and_flagged() -> None:
+    rate = mu.load_frus_rates().set_index("statement_id").loc["d102-plateau"]
+    assert "European and Eurasian Affairs" in rate["said_by"] and "editors' slip" in rate["said_by"]
+
+
+def test_helsinki_benchmark_dated_by_the_editors_footnote() -> None:
+    row = mu.load_benchmarks().set_index("benchmark_id").loc["helsinki-1975"]
+    assert "footnote 2" in row["dated_by"] and "editors" in row["dated_by"]
+
+
+def test_every_bibliography_entry_resolves_to_a_checked_page() -> None:
+    works = load_bibliography()
+    assert works["work_id"].is_unique
+    for _, work in works.iterrows():
+        assert work["url"].startswith("http") and work["snippet"]
+        if not pd.isna(work["publisher"]):
+            assert work["publisher"] in work["snippet"]
+
+
+def test_bibliography_rejects_a_publisher_the_page_does_not_show(data_copy: Path) -> None:
+    row = set_cell(data_copy / "bibliography.csv", "matlock-2004", "publisher", "Simon & Schuster")
+    with pytest.raises(mu.MemoDataError, match=f"row {row}.*publisher"):
+        load_bibliography(data_copy)
+
+
+def test_bibliography_rejects_a_year_the_page_does_not_show(data_copy: Path) -> None:
+    row = set_cell(data_copy / "bibliography.csv", "thomas-2001", "year", "1999")
+    with pytest.raises(mu.MemoDataError, match=f"row {row}.*year"):
+        load_bibliography(data_copy)
+
+
+def test_citation_leaves_out_what_the_page_does_not_show() -> None:
+    works = load_bibliography()
+    assert citation(works, "kampelman-1991").endswith("(HarperCollins Publishers)")
+    assert "(Princeton University Press, 2001)" in citation(works, "thomas-2001")
+    with pytest.raises(KeyError):
+        citation(works, "salitan-1992")
+
+
+def _frame(rows: list[tuple[int, int | None, int, str]]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "year": [r[0] for r in rows], "month": pd.array([r[1] for r in rows], dtype="Int64"),
+        "group": "jews", "count": [r[2] for r in rows], "measure": "departures",
+        "counted_by": [r[3] for r in rows], "qualifier": "exact", "publication": "p",
+        "published": pd.NA, "url": [f"u{i}" for i in range(len(rows))],
+        "figure_id": [f"f{i}" for i in range(len(rows))]})
+
+
+def test_residual_arithmetic_on_a_made_up_year() -> None:
+    frame = _frame([(1987, None, 1000, "ncsj"), (1987, 1, 100, "ncsj"), (1987, 2, 200, "icm")])
+    r = year_residual(frame, 1987)
+    assert (r.total, r.residual, r.missing) == (1000, 700, tuple(range(3, 13)))
+    assert r.per_month == pytest.approx(70.0)
+    assert r.counters == ("icm", "ncsj")
+
+
+def test_residual_refuses_a_year_without_a_total() -> None:
+    with pytest.raises(KeyError):
+        year_residual(_frame([(1987, 1, 100, "ncsj")]), 1987)
+
+
+def test_1987_residual_read_against_document_102(emigration: pd.DataFrame) -> None:
+    r = year_residual(emigration, 1987)
+    months = emigration[(emigration["group"] == "jews") & (emigration["year"] == 1987)
+                        & emigration["month"].notna()]
+    assert set(r.missing) == set(range(1, 13)) - set(months["month"].astype(int))
+    rate = mu.load_frus_rates().set_index("statement_id").loc["d102-plateau"]
+    assert r.within(int(rate["low"]), int(rate["high"]))
+    assert len(r.counters) > 1
