@@ -186,3 +186,66 @@ def test_1987_residual_read_against_document_102(emigration: pd.DataFrame) -> No
     rate = mu.load_frus_rates().set_index("statement_id").loc["d102-plateau"]
     assert r.within(int(rate["low"]), int(rate["high"]))
     assert len(r.counters) > 1
+
+
+def test_asks_chart_draws_jacksons_benchmark_as_a_reference() -> None:
+    import matplotlib.pyplot as plt
+
+    from memo_utils.argument import emigration_asks
+    from memo_utils.charts.argument import emigration_asks_chart
+
+    asks = emigration_asks(mu.load_frus_context(), mu.load_goals())
+    fig = emigration_asks_chart(asks, reference=("Jackson's 1974 benchmark", 60000))
+    ax = fig.axes[0]
+    [line] = [line for line in ax.lines if line.get_gid() == "reference"]
+    assert list(line.get_xdata()) == [60000, 60000]
+    assert ax.get_xlim()[1] > 60000
+    plt.close(fig)
+
+
+def test_words_chart_sets_rosenthal_apart() -> None:
+    import matplotlib.pyplot as plt
+
+    from memo_utils.charts.edition import section_lengths_chart
+    from memo_utils.reading_text import sections_with_quotation
+
+    sections = sections_with_quotation()
+    leverage = sections[sections["label"] == "Our Leverage"].iloc[0]
+    assert 0 < leverage["quoted_words"] < leverage["words"]
+    fig = section_lengths_chart(sections)
+    ax = fig.axes[0]
+    quoted = [c for c in ax.containers if c.get_label().startswith("quoted")][0]
+    row = int(sections.index[sections["label"] == "Our Leverage"][0])
+    bar = quoted.patches[row]
+    assert bar.get_width() == leverage["quoted_words"]
+    assert bar.get_x() == leverage["own_words"]
+    plt.close(fig)
+
+
+def test_reading_text_numbers_every_paragraph_once() -> None:
+    from memo_utils.reading_text import reading_text
+
+    memo = mu.load_memo()
+    text = reading_text(memo)
+    shown = [p for p in memo.paragraphs["paragraph"] if f"¶{p} " in text]
+    assert len(shown) >= len(memo.paragraphs) - (memo.paragraphs["kind"] == "heading").sum() - 1
+    assert "> ¶" in text and "time enough then to clap and sing" in text
+
+
+def test_long_series_marks_the_doubtful_1985_point(emigration: pd.DataFrame) -> None:
+    import matplotlib.pyplot as plt
+
+    from memo_utils.charts.emigration import long_series_chart
+
+    groups = ("jews", "germans", "armenians", "total")
+    series = {g: mu.preferred_series(emigration, g) for g in groups}
+    events = mu.load_events()
+    fig = long_series_chart(series, mu.emigration_targets(mu.load_goals()), mu.chart_events(events),
+                            mu.memo_earliest_date(events), doubtful={"total": [1985]})
+    ax = fig.axes[0]
+    lines = {line.get_gid(): line for line in ax.lines}
+    assert list(lines["doubtful-total"].get_ydata()) == [float(series["total"].loc[1985, "count"])]
+    total_line = lines["series-total"].get_ydata()
+    assert pd.isna(total_line[1985 - 1968])
+    assert "gaps-germans" in lines or "gaps-armenians" in lines
+    plt.close(fig)
