@@ -43,6 +43,6 @@ def section_lengths_chart(sections: pd.DataFrame) -> Figure:
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.set_xlim(0, (text_words + own_words).max() * 1.12)
-    ax.legend(loc="upper right")
+    ax.legend(loc="center right")
     return finish_chart(ax, title="How many words the memo gives each section", xlabel="Words",
                         ylabel="Section, in the memo's order", source=SECTION_LENGTHS_SOURCE)
