@@ -147,7 +147,7 @@ def long_series_chart(
     ax.set_xlim(pd.Timestamp(start, 1, 1), pd.Timestamp(end + 1, 1, 1))
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower center", fontsize=8)
     scale = " (log scale)" if log else ""
     return finish_chart(
         ax,
