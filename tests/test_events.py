@@ -26,7 +26,7 @@ def test_disagreeing_dates_are_kept_and_spanned() -> None:
     summit = key_events(load_events()).set_index("event_id").loc["washington_summit"]
     assert summit["start"] == pd.Timestamp("1987-12-07")
     assert summit["end"] == pd.Timestamp("1987-12-08")
-    assert summit["sources"] == 3
+    assert summit["sources"] == 4
 
 
 def test_key_events_are_in_date_order() -> None:
