@@ -249,3 +249,80 @@ def test_long_series_marks_the_doubtful_1985_point(emigration: pd.DataFrame) -> 
     assert pd.isna(total_line[1985 - 1968])
     assert "gaps-germans" in lines or "gaps-armenians" in lines
     plt.close(fig)
+
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+REVISED = ["00_reading_the_memo", "01_goal_tiers", "02_emigration_figures", "03_leverage_argument"]
+LAYERS = {"narrative", "hermeneutics", "data", "hidden"}
+
+
+def _cells(stem: str) -> list[dict]:
+    import nbformat
+
+    return list(nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4).cells)
+
+
+def _prose(stem: str) -> str:
+    return "\n".join(c["source"] for c in _cells(stem) if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("stem", REVISED)
+def test_every_cell_has_one_layer_and_every_chart_a_figure_tag_alt_and_caption(stem: str) -> None:
+    cells = _cells(stem)
+    number = stem[:2]
+    figures = 0
+    for i, cell in enumerate(cells):
+        tags = cell["metadata"].get("tags", [])
+        assert len(LAYERS.intersection(tags)) == 1, (stem, i, tags)
+        if cell["cell_type"] == "code" and "plt.show()" in cell["source"]:
+            figures += 1
+            assert f"figure-{number}-{figures}" in tags
+            assert len(cell["metadata"].get("alt", "")) > 40
+            caption = cells[i + 1]
+            assert set(caption["metadata"]["tags"]) == {"narrative", "caption"}
+            assert caption["source"].startswith(f"**Figure {figures}.**")
+    assert figures > 0
+
+
+def test_notebook_00_quotes_the_quotation_share_it_computes() -> None:
+    from memo_utils.reading_text import sections_with_quotation
+
+    row = sections_with_quotation().set_index("label").loc["Our Leverage"]
+    prose = _prose("00_reading_the_memo")
+    share = round(100 * int(row["quoted_words"]) / int(row["words"]))
+    assert f"Of its {int(row['words'])} words, {int(row['quoted_words'])} ({share} per cent)" in prose
+    assert f"{int(row['own_words'])} words" in prose
+    assert "sentenced" not in prose.replace("tried or sentenced", "")
+
+
+def test_notebook_00_shows_the_memo_in_full_before_taking_it_apart() -> None:
+    cells = _cells("00_reading_the_memo")
+    first_section = next(i for i, c in enumerate(cells) if c["source"].startswith("## "))
+    assert cells[first_section]["source"].startswith("## 1. The memo in full")
+    shown = cells[first_section + 1]
+    text = "".join(o.get("data", {}).get("text/markdown", "") for o in shown.get("outputs", []))
+    assert "¶37" in text and "Dick Solomon has made the very wise suggestion" in text
+
+
+def test_notebook_01_all_groups_ratio_matches_the_data(emigration: pd.DataFrame) -> None:
+    level = int(mu.all_groups(emigration).loc[1986, "groups_sum"])
+    ratio = 10000 / level
+    assert 4.5 <= ratio <= 5.5
+    assert "about five times" in _prose("01_goal_tiers")
+    assert "which contains all the" not in _prose("01_goal_tiers")
+
+
+def test_notebook_02_plateau_prose_matches_the_residual(emigration: pd.DataFrame) -> None:
+    r = year_residual(emigration, 1987)
+    prose = _prose("02_emigration_figures")
+    assert 800 < r.per_month < 850 and "a little over 800" in prose and "about 830 a month" in prose
+    assert "Doc. 110)" not in prose
+    assert "from the independent counts collected here" in prose
+
+
+def test_notebook_03_counts_three_numeric_goals() -> None:
+    numeric = mu.numeric_targets(mu.load_goals())
+    assert len(numeric) == 3
+    prose = _prose("03_leverage_argument")
+    assert "three with numbers" in prose and "two with numbers" not in prose
+    assert "Less than 700 new applicants left in 1987" in prose and "about 11,500" in prose
