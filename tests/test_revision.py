@@ -326,3 +326,11 @@ def test_notebook_03_counts_three_numeric_goals() -> None:
     prose = _prose("03_leverage_argument")
     assert "three with numbers" in prose and "two with numbers" not in prose
     assert "Less than 700 new applicants left in 1987" in prose and "about 11,500" in prose
+
+
+def test_reading_text_keeps_the_memos_own_list_labels() -> None:
+    from memo_utils.reading_text import reading_text
+
+    text = reading_text(mu.load_memo())
+    assert "- ¶16 (vii) modification of the 1986 Emigration Law" in text
+    assert "¶4 (a) immediate:" in text

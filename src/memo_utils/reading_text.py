@@ -11,7 +11,8 @@ from .edition import Memo, load_memo, load_sections
 
 def reading_text(memo: Memo) -> str:
     """The memo's paragraphs in order as Markdown: section headings as bold lines, each
-    paragraph, list item and quotation numbered as the edition numbers it (¶n), quotations
+    paragraph, list item and quotation numbered as the edition numbers it (¶n) and with the
+    memo's own list labels ((a), (i) …), quotations
     set as block quotes. Footnote markers and page breaks are left out."""
     lines: list[str] = []
     section = None
@@ -27,7 +28,8 @@ def reading_text(memo: Memo) -> str:
         if pd.isna(row.heading) is False and text == str(row.heading):
             continue
         prefix = "> " if row.kind == "quotation" else ("- " if row.kind == "list item" else "")
-        lines.append(f"{prefix}¶{row.paragraph} {text}")
+        label = "" if pd.isna(row.label) else f"{row.label} "
+        lines.append(f"{prefix}¶{row.paragraph} {label}{text}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
