@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from memo_utils.dates import span_text
 from memo_utils import MemoDataError, key_events, load_events
 from tests.conftest import edit_csv
 
@@ -29,6 +30,12 @@ def test_disagreeing_dates_are_kept_and_spanned() -> None:
     assert summit["start"] == rows["start"].min()
     assert summit["end"] == rows["end"].max()
     assert summit["sources"] == rows["url"].nunique() >= 2
+
+
+def test_the_washington_summit_spans_its_formal_meetings_not_the_arrival() -> None:
+    """FRUS dates the meetings 8–10 December 1987; Gorbachev's arrival on the 7th is its own event."""
+    summit = key_events(load_events()).set_index("event_id").loc["washington_summit"]
+    assert span_text(summit["start"], summit["end"]) == "8–10 Dec 1987"
 
 
 def test_key_events_are_in_date_order() -> None:

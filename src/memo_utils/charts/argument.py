@@ -303,21 +303,36 @@ def _draw_key(key: Axes) -> None:
              ha="left", va="top", fontsize=7.5, fontstyle="italic", gid="key:reading")
 
 
+def point_targets(asks: pd.DataFrame) -> list[int]:
+    """Rows of ``asks`` whose words name a single total to reach ("a 1988 end-of-year total
+    of 15,000"): a point target, not a minimum."""
+    return [int(row) for row in asks.index[asks["words"].str.contains(r"total of", regex=True)]]
+
+
 def emigration_asks_chart(asks: pd.DataFrame, *, source: str = "FRUS 1981–1988, vol. V, Document 17; vol. XLI, "
-                          "Documents 88 and 106 (data/frus_context.csv, data/goals.csv).") -> Figure:
+                          "Documents 88 and 106 (data/frus_context.csv, data/goals.csv).",
+                          points: list[int] | None = None,
+                          reference: tuple[str, int] | None = None) -> Figure:
     """Each annual emigration figure of :func:`memo_utils.argument.emigration_asks` on one
     row, first document at the top: a range as a bar between its ends, a minimum as a
-    point with an arrow to the right. The memo's own goals are black squares, other
-    documents' figures open circles. Lines have gid ``ask:<row>``."""
+    point with an arrow to the right, a point target (rows in ``points``, by default
+    :func:`point_targets`) as a point alone. The memo's own goals are black squares, other
+    documents' figures open circles. ``reference`` (label, persons a year) adds a dashed
+    vertical line, gid ``reference``. Lines have gid ``ask:<row>``."""
+    points = point_targets(asks) if points is None else points
     fig, ax = new_chart(figsize=(8.0, 0.4 * len(asks) + 2.0))
     reach = float(asks[["low", "high"]].max().max())
+    if reference is not None:
+        reach = max(reach, float(reference[1]))
+        ax.axvline(reference[1], color=GREYS[0], linestyle="--", linewidth=1.0, gid="reference",
+                   label=reference[0])
     for row, ask in asks.iterrows():
         y = len(asks) - 1 - row
         marker, face = ("s", GREYS[0]) if ask["memo"] else ("o", "white")
         ends = [ask["low"]] if pd.isna(ask["high"]) else [ask["low"], ask["high"]]
         ax.plot(ends, [y] * len(ends), linestyle="-", linewidth=2.5, color=GREYS[0], markeredgecolor=GREYS[0],
                 markersize=7, gid=f"ask:{row}", marker=marker, markerfacecolor=face)
-        if pd.isna(ask["high"]):
+        if pd.isna(ask["high"]) and row not in points:
             ax.annotate("", xy=(ask["low"] + 0.08 * reach, y), xytext=(ask["low"], y), gid=f"minimum:{row}",
                         arrowprops={"arrowstyle": "-|>", "linestyle": ":", "color": GREYS[0], "linewidth": 1.2})
     ax.set_yticks(range(len(asks)), asks["source"].iloc[::-1].tolist())
@@ -331,6 +346,12 @@ def emigration_asks_chart(asks: pd.DataFrame, *, source: str = "FRUS 1981–1988
                label="other documents’ conditions and asks"),
         Line2D([], [], color=GREYS[0], linestyle=":", marker=">", label="a minimum: that many or more"),
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.22), ncol=3, fontsize=8)
+    if points:
+        handles.append(Line2D([], [], marker="o", markerfacecolor="white", color=GREYS[0], linestyle="",
+                              label="a point target: a year's total"))
+    if reference is not None:
+        handles.append(Line2D([], [], color=GREYS[0], linestyle="--", label=reference[0]))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.22), ncol=2 if len(handles) > 3 else 3,
+              fontsize=8)
     return finish_chart(ax, title="Emigration figures tied to leverage",
                         xlabel="Emigration named (persons per year)", ylabel="", source=source)

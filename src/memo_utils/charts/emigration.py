@@ -96,20 +96,37 @@ def long_series_chart(
     log: bool = True,
     start: int = 1968,
     end: int = 1991,
+    doubtful: Mapping[str, list[int]] | None = None,
 ) -> Figure:
     """Each group's preferred annual series (``preferred_series`` frames by group), drawn at
     mid-year, broken where a year has no figure; the range of all sources as a thin
     vertical bar; rounded or approximate figures as hollow markers. The memo's targets as
     a hatched band (10,000–12,000) and a dashed line (over 25,000), the memo's moment as a
     solid line, the key events (``chart_events``) as numbered dotted lines. Log scale by
-    default, because the series run from a few hundred to well over a hundred thousand."""
+    default, because the series run from a few hundred to well over a hundred thousand.
+
+    ``doubtful`` maps a group to years whose figure may not count what the series counts
+    (the 1985 'all emigrants' figure may cover the Russian republic alone): those are left
+    out of the line and drawn as a cross, gid ``doubtful-<group>``. Where a series has gaps,
+    a thin dotted line (gid ``gaps-<group>``) joins the years it has, so that a sparse
+    series stays visible; it asserts nothing about the missing years."""
     fig, ax = new_chart(figsize=(9.0, 5.6))
     years = pd.Index(range(start, end + 1))
+    doubtful = doubtful or {}
     for group, frame in series.items():
         grey, style, marker = _GROUP_MARKS[group]
+        marked = [year for year in doubtful.get(group, []) if year in frame.index]
+        if marked:
+            ax.plot(_mid_year(pd.Index(marked)), frame.loc[marked, "count"].astype(float), linestyle="none",
+                    marker="x", markersize=8, color=grey, gid=f"doubtful-{group}",
+                    label=f"{GROUP_LABELS[group]}: figure of doubtful coverage")
+            frame = frame.drop(index=marked)
         full = frame.reindex(years)
         counts = full["count"].astype(float).to_numpy()
-        ax.plot(_mid_year(years), counts, color=grey, linestyle=style, marker=marker, markersize=4,
+        if full["count"].isna().any() and len(frame) > 1:
+            ax.plot(_mid_year(frame.index), frame["count"].astype(float), color=grey, linestyle=":",
+                    linewidth=0.8, gid=f"gaps-{group}")
+        ax.plot(_mid_year(years), counts, color=grey, linestyle=style, marker=marker, markersize=6,
                 label=GROUP_LABELS[group],
                 gid=f"series-{group}")
         spread = frame[frame["low"] < frame["high"]]
@@ -128,7 +145,7 @@ def long_series_chart(
     ax.set_xlim(pd.Timestamp(start, 1, 1), pd.Timestamp(end + 1, 1, 1))
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower center", fontsize=8)
     scale = " (log scale)" if log else ""
     return finish_chart(
         ax,
