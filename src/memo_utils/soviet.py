@@ -25,6 +25,7 @@ _FREQ = {"year": "Y", "month": "M", "day": "D"}
 LANES = (
     "Soviet internal record",
     "Soviet public statement",
+    "Soviet acts (events.csv)",
     "American advocates' asks and actions",
     "What Moscow sought (events.csv)",
 )
@@ -126,18 +127,20 @@ def before(frame: pd.DataFrame, date: str) -> pd.DataFrame:
     return frame[frame["end"] < pd.Timestamp(date)]
 
 
-def timeline(data: Path | str | None = None, *, sought_events: Sequence[str] = (),
+def timeline(data: Path | str | None = None, *, soviet_events: Sequence[str] = (),
+             sought_events: Sequence[str] = (),
              start: str = "1986-01-01", end: str = "1991-12-31") -> pd.DataFrame:
     """Soviet moves, American advocates' asks and the events Moscow sought, one row per dated
     item between ``start`` and ``end``: lane, date (span start), id, short label, goal ids.
 
-    ``sought_events`` are ``events.csv`` ids the reader counts as benefits Moscow sought
-    (summits, treaties); each must exist, or a :class:`MemoDataError` names it.
+    ``soviet_events`` are ``events.csv`` ids of Soviet acts (decrees, releases);
+    ``sought_events`` are ids the reader counts as benefits Moscow sought (summits,
+    treaties). Each must exist, or a :class:`MemoDataError` names it.
     """
     records = load_soviet_records(data)
     actions = load_advocacy_actions(data)
     events = load_events(data)
-    unknown = [e for e in sought_events if e not in set(events["event_id"])]
+    unknown = [e for e in [*soviet_events, *sought_events] if e not in set(events["event_id"])]
     if unknown:
         raise MemoDataError(_path("events", data), f"no event with id {', '.join(map(repr, unknown))}",
                             field="event_id")
@@ -146,10 +149,11 @@ def timeline(data: Path | str | None = None, *, sought_events: Sequence[str] = (
         lane = LANES[0] if r.kind == "internal record" else LANES[1]
         rows.append((lane, r.start, r.record_id, r.body_or_speaker, r.goal_ids))
     for a in actions.itertuples():
-        rows.append((LANES[2], a.start, a.action_id, a.kind, a.goal_ids))
-    sought = key_events(events)
-    for e in sought[sought["event_id"].isin(list(sought_events))].itertuples():
-        rows.append((LANES[3], e.start, e.event_id, e.label, pd.NA))
+        rows.append((LANES[3], a.start, a.action_id, a.kind, a.goal_ids))
+    dated = key_events(events)
+    for lane, chosen in ((LANES[2], soviet_events), (LANES[4], sought_events)):
+        for e in dated[dated["event_id"].isin(list(chosen))].itertuples():
+            rows.append((lane, e.start, e.event_id, e.label, pd.NA))
     out = pd.DataFrame(rows, columns=["lane", "date", "item_id", "label", "goal_ids"])
     out = out[(out["date"] >= pd.Timestamp(start)) & (out["date"] <= pd.Timestamp(end))]
     out["lane"] = pd.Categorical(out["lane"], categories=list(LANES), ordered=True)

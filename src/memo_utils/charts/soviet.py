@@ -12,8 +12,9 @@ from memo_utils.soviet import LANES
 LANE_MARKS = {
     LANES[0]: ("s", "0.1"),
     LANES[1]: ("o", "white"),
-    LANES[2]: ("^", "0.45"),
-    LANES[3]: ("D", "0.85"),
+    LANES[2]: ("P", "0.65"),
+    LANES[3]: ("^", "0.45"),
+    LANES[4]: ("D", "0.85"),
 }
 
 SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; JTA, LA Times, AP, "
@@ -25,7 +26,7 @@ def plot_soviet_timeline(items: pd.DataFrame, *, marks: pd.DataFrame | None = No
     """One lane per kind of item (rows of :func:`memo_utils.soviet.timeline`), each item a
     marker at its date. ``marks`` (columns ``date`` and ``label``) adds dashed vertical lines,
     e.g. the memo's earliest date."""
-    fig, ax = new_chart(figsize=(9.0, 4.2))
+    fig, ax = new_chart(figsize=(9.0, 4.6))
     lanes = list(LANES)
     for position, lane in enumerate(lanes):
         subset = items[items["lane"] == lane]
