@@ -48,8 +48,11 @@ def overview_question(nb: dict) -> str:
     overview = re.sub(r"\s+", " ", overview)
     marked = re.search(r"\*\*The question\.?\*\*\.?\s*(.+)", overview)
     text = marked.group(1) if marked else overview
-    found = re.search(r"([A-Z][^.?!]*(?:\.(?=\S)[^.?!]*)*\?)", text)
-    return found.group(1).strip() if found else ""
+    if "?" not in text:
+        return ""
+    candidate = text[: text.index("?") + 1]
+    # Split sentences after a lower-case word's full stop, so "U.S." does not end one.
+    return re.split(r"(?<=[a-z0-9\"”)][.!])\s+(?=[A-Z“\"])", candidate)[-1].strip()
 
 
 def notebook_question(path: Path, nb: dict) -> str:

@@ -14,6 +14,8 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+# A local favicon: without one the browser asks the server for /favicon.ico and logs a 404.
+html_favicon = "_static/favicon.png"
 
 # Render the stored outputs; never start a kernel.
 nb_execution_mode = "off"
