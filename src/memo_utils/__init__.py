@@ -52,6 +52,7 @@ from .emigration import (
 )
 from .errors import MemoDataError
 from .events import key_events, load_events
+from .glossary import glossary_term, load_glossary
 from .goals import load_benchmarks, load_goals, load_objectives, load_tiers, numeric_targets
 from .paths import DATA_ENV, data_dir
 from .style import apply_style, finish_chart, new_chart, source_line
@@ -59,6 +60,8 @@ from .tables import load_table, memo_url, witness_text
 from .validate import validate
 
 __all__ = [
+    "glossary_term",
+    "load_glossary",
     "DATA_ENV",
     "Difference",
     "Memo",
