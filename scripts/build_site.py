@@ -12,8 +12,8 @@ written. In the reading edition each cell's layer tag becomes a MyST-NB removal 
                     which becomes remove-input so the chart stays
     hidden       -> remove-cell (in both editions)
 
-A cell with no layer tag yet is treated by what it holds: a chart keeps its output, any other
-code cell is removed from the reading edition. Every chart cell's metadata.alt is handed to
+A cell with no layer tag yet is treated by what it holds: a chart or a table keeps its output,
+any other code cell is removed from the reading edition. Every chart cell's metadata.alt is handed to
 MyST-NB as the image's alt text.
 """
 
@@ -49,6 +49,10 @@ def has_image(cell: dict) -> bool:
                for o in cell.get("outputs", []))
 
 
+def has_table(cell: dict) -> bool:
+    return any("<table" in "".join(o.get("data", {}).get("text/html", "")) for o in cell.get("outputs", []))
+
+
 def is_chart(cell: dict) -> bool:
     tags = cell.get("metadata", {}).get("tags", [])
     return cell["cell_type"] == "code" and (has_image(cell) or any(t.startswith("figure-") for t in tags))
@@ -63,6 +67,8 @@ def reading_tags(cell: dict) -> list[str]:
     if cell["cell_type"] != "code":
         return []
     if is_chart(cell) or "data" in layers:
+        return ["remove-input"]
+    if not layers and has_table(cell):
         return ["remove-input"]
     return ["remove-cell"]
 

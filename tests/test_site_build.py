@@ -29,14 +29,17 @@ def test_reading_edition_maps_each_layer() -> None:
     nb = {"cells": [_cell("markdown", ["narrative"]), _cell("code", ["hermeneutics"]),
                     _cell("code", ["data"]), _cell("code", ["hidden"]),
                     _cell("code", ["hermeneutics", "figure-01-1"], image=True, alt="Bars by tier."),
-                    _cell("code", [])]}
+                    _cell("code", []), _cell("code", []), _cell("code", ["hermeneutics"])]}
+    for cell in nb["cells"][-2:]:
+        cell["outputs"] = [{"output_type": "execute_result", "data": {"text/html": "<table></table>"}}]
     reading = build_site.prepare(nb, "reading")
     removal = [[t for t in c["metadata"]["tags"] if t.startswith("remove")] for c in reading["cells"]]
-    assert removal == [[], ["remove-cell"], ["remove-input"], ["remove-cell"], ["remove-input"], ["remove-cell"]]
+    assert removal == [[], ["remove-cell"], ["remove-input"], ["remove-cell"], ["remove-input"], ["remove-cell"],
+                       ["remove-input"], ["remove-cell"]]
     assert reading["cells"][4]["metadata"]["mystnb"]["image"]["alt"] == "Bars by tier."
     research = build_site.prepare(nb, "research")
     assert [[t for t in c["metadata"]["tags"] if t.startswith("remove")] for c in research["cells"]] == [
-        [], [], [], ["remove-cell"], [], []]
+        [], [], [], ["remove-cell"], [], [], [], []]
     assert "remove-cell" not in json.dumps(nb), "the original notebook must not change"
 
 
