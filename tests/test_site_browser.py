@@ -175,3 +175,25 @@ def test_every_page_in_the_browser(site: Path, server: str, driver) -> None:  # 
     driver.execute_script("document.images[0].scrollIntoView();")
     driver.save_screenshot(str(SHOTS / "chart-page.png"))
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:60])
+
+
+def test_reading_edition_pdf_holds_every_notebook(site: Path) -> None:
+    """Print the reading edition with headless Chromium; the print page holds every notebook's
+    article and the PDF has at least one page per notebook."""
+    import re
+
+    _ensure_chromium()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_site
+    import site_pages
+
+    notebooks = build_site.notebooks()
+    pdf = build_site.pdf(notebooks)
+    page = (site / "reading" / "print.html").read_text(encoding="utf-8")
+    for path in notebooks:
+        title = site_pages.notebook_title(site_pages.read_notebook(path))
+        words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+        assert title.split(":")[0].replace("’", "'") in words.replace("’", "'"), f"{path.name} is not in the PDF"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= len(notebooks)
