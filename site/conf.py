@@ -36,7 +36,6 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "show_navbar_depth": 1,
-    "footer_content_items": ["how-to-cite.html"],
     "article_footer_items": ["how-to-cite.html"],
 }
 html_context = {"default_mode": "light"}

@@ -134,6 +134,8 @@ def test_every_page_in_the_browser(site: Path, server: str, driver) -> None:  # 
         for entry in driver.get_log("browser"):
             if entry["level"] == "SEVERE":
                 problems.append(f"{page}: JavaScript error: {entry['message']}")
+        if not driver.execute_script("return document.querySelectorAll('.how-to-cite').length;"):
+            problems.append(f"{page}: no 'how to cite' block")
         images = driver.execute_script(
             "return Array.from(document.images).map(i => [i.getAttribute('src'), i.getAttribute('alt'),"
             " i.complete && i.naturalWidth > 0]);")

@@ -62,3 +62,14 @@ def test_questions_come_from_the_notebooks() -> None:
     overview = {"cells": [{"cell_type": "markdown", "metadata": {},
                            "source": "# T\n\n**The question.** In 1987, how did U.S. aims change? More."}]}
     assert site_pages.overview_question(overview) == "In 1987, how did U.S. aims change?"
+
+
+def test_landing_page_lists_every_notebook_with_its_question() -> None:
+    paths = build_site.notebooks()
+    table = build_site.notebook_table(paths)
+    rows = [line for line in table.splitlines()[2:]]
+    assert len(rows) == len(paths)
+    for path, row in zip(paths, rows):
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        assert cells[1].endswith("?"), f"{path.name} has no one-line question: {cells[1]!r}"
+        assert f"reading/{path.stem}.ipynb" in row and f"research/{path.stem}.ipynb" in row
