@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 REQUIRED = ["HA", "information memorandum", "source note", "Central Foreign Policy File", "Politburo",
             "General Secretary", "KGB", "internal exile", "refusenik", "exit visa", "vyzov", "dropout", "CSCE",
-            "Helsinki Final Act", "Vienna follow-up meeting", "MFN", "Jackson–Vanik", "jamming", "Aussiedler"]
+            "Helsinki Final Act", "Vienna follow-up meeting", "MFN", "Jackson–Vanik", "jamming", "Aussiedler", "OVIR"]
 
 
 def test_glossary_defines_the_listed_terms() -> None:
@@ -57,7 +57,7 @@ def test_a_definition_that_copies_its_snippet_is_refused(tmp_path: Path) -> None
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.append('probe,"same words",Somewhere,https://example.org/,"same words"')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(MemoDataError, match="row 21, field 'definition'"):
+    with pytest.raises(MemoDataError, match="row 22, field 'definition'"):
         mu.load_glossary(data)
 
 
