@@ -43,3 +43,18 @@ lock: env
 
 clean:
 	rm -rf $(VENV) .cache
+
+# --- Site and PDF (issue 15; see docs/publishing.md) -----------------------------------------
+# make site   build/site/html/: both editions of every notebook, rendered from stored outputs, offline
+# make pdf    build/site/reading-edition.pdf: the reading edition, printed by headless Chromium
+.PHONY: site pdf site-test
+
+site: env
+	$(BIN)/python scripts/build_site.py
+
+pdf: env
+	$(BIN)/python scripts/build_site.py --pdf
+
+# The browser test (needs Debian's chromium and chromium-driver; axe-core comes from npm into build/node/).
+site-test: site
+	$(BIN)/python -m pytest -q tests/test_site_browser.py tests/test_site_build.py tests/test_cell_layers.py

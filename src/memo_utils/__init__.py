@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .errors import MemoDataError
     from .events import chart_events, key_events, load_events
     from .frus_context import load_frus_context, load_frus_rates
+    from .glossary import glossary_term, load_glossary
     from .goals import load_benchmarks, load_goals, load_objectives, load_tiers, numeric_targets
     from .paths import DATA_ENV, data_dir
     from .style import apply_style, finish_chart, new_chart, source_line
@@ -106,6 +107,8 @@ _SUBMODULE: dict[str, str] = {
     "whole_outflow": "emigration",
     "witness_text": "tables",
     "year_levels": "emigration_pace",
+    "glossary_term": "glossary",
+    "load_glossary": "glossary",
     "year_spans": "emigration",
 }
 
@@ -135,6 +138,7 @@ __all__ = [
     "emigration_targets",
     "finish_chart",
     "first_month_at_pace",
+    "glossary_term",
     "grounds",
     "key_events",
     "largest_disagreements",
@@ -147,6 +151,7 @@ __all__ = [
     "load_footnotes",
     "load_frus_context",
     "load_frus_rates",
+    "load_glossary",
     "load_goals",
     "load_leverage_terms",
     "load_memo",
