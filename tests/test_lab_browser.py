@@ -37,6 +37,10 @@ SCREENSHOTS = ROOT / "build" / "screenshots" / "lab"
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 TOKEN = "memo-utils-browser-test-" + os.urandom(8).hex()
 COPIED = ["notebooks", "data", "docs", "README.md"]
+# JupyterLab's own console message when a kernel changes while the debugger panel restores
+# its state at page load (seen once on Python 3.12 with the "Select Kernel" dialog); it is
+# about the debugger's sidebar, not the notebook, and is the only one let through.
+BENIGN = ("Could not restore the debugger state:",)
 
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
     pytest.skip(
@@ -241,7 +245,8 @@ def test_notebook_runs_in_jupyterlab(name: str, lab: str, browser: webdriver.Chr
     browser.save_screenshot(str(SCREENSHOTS / f"{Path(name).stem}.png"))
     images = browser.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output img")
     errors = browser.find_elements(By.CSS_SELECTOR, '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-    severe = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    severe = [entry["message"] for entry in browser.get_log("browser")
+              if entry["level"] == "SEVERE" and not any(text in entry["message"] for text in BENIGN)]
 
     browser.find_element(By.CSS_SELECTOR, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").click()
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, "s")
