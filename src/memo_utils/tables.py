@@ -24,7 +24,7 @@ import pandas as pd
 from .errors import MemoDataError
 from .package import DataPackage, identity, normalise_space, witness
 from .paths import data_dir
-from .schema import check_table, read_csv
+from .schema import _parser, check_table, read_csv
 
 __all__ = ["load_table", "memo_url", "normalise_space", "raise_at_first", "read_descriptor",
            "resource_descriptor", "resource_path", "witness_text"]
@@ -118,8 +118,19 @@ def raise_at_first(bad: pd.Series, path: Path, field: str, message: str) -> None
         raise MemoDataError(path, message, row=rows[0], field=field, problems=problems)
 
 
-def _typed(values: list[Any], field: dict[str, Any]) -> Any:
-    """A pandas column from values the schema checker has already typed (None where missing)."""
+def _typed(values: Any, field: dict[str, Any]) -> pd.Series:
+    """A pandas column from values the schema checker has typed (None where missing).
+
+    Raw strings (as in a CSV cell) are parsed by the schema checker's rules first.
+    """
+    kind = field.get("type", "string")
+    if kind != "string":
+        parse = _parser(field)
+        values = [parse(v) if isinstance(v, str) else None if v is None or v is pd.NA else v for v in values]
+    return pd.Series(_column(list(values), field))
+
+
+def _column(values: list[Any], field: dict[str, Any]) -> Any:
     kind = field.get("type", "string")
     enum = field.get("constraints", {}).get("enum")
     if field.get("ordered") and enum:
