@@ -58,16 +58,26 @@ def normalise_space(text: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _witness(key: Identity) -> str:
+def _raw_witness(key: Identity) -> str:
     path = Path(key[0])
     raw = path.read_bytes()
     try:
-        return normalise_space(raw.decode("utf-8"))
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise MemoDataError(
             path, f"the file is not UTF-8: byte 0x{raw[exc.start]:02X} at line {line}", line=line
         ) from exc
+
+
+@lru_cache(maxsize=32)
+def _witness(key: Identity) -> str:
+    return normalise_space(_raw_witness(key))
+
+
+def raw_witness(path: Path) -> str:
+    """The witness text at ``path`` exactly as stored, line breaks kept (read once while unchanged)."""
+    return _raw_witness(identity(path))
 
 
 def witness(path: Path) -> str:
