@@ -247,10 +247,12 @@ def _rules(field: dict[str, Any]) -> Iterator[Callable[[str, Parsed], str | None
     if "maxLength" in constraints:
         longest = int(constraints["maxLength"])
         yield lambda cell, value: None if len(cell) <= longest else f'constraint "maxLength" ({longest} characters)'
-    for name, keep in (("minimum", lambda v, b: v >= b), ("maximum", lambda v, b: v <= b)):
-        if name in constraints:
-            bound = _bound(constraints[name], parse)
-            yield lambda cell, value, b=bound, k=keep, n=name: None if k(value, b) else f'constraint "{n}" ({b})'
+    if "minimum" in constraints:
+        low = _bound(constraints["minimum"], parse)
+        yield lambda cell, value: None if value >= low else f'constraint "minimum" ({low})'
+    if "maximum" in constraints:
+        high = _bound(constraints["maximum"], parse)
+        yield lambda cell, value: None if value <= high else f'constraint "maximum" ({high})'
     if "partialDate" in field:
         yield _partial_date_rule(field["partialDate"])
 
