@@ -41,10 +41,6 @@ def _run(code: str, env: dict[str, str] | None = None) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout
 
 
-def _median(code: str, runs: int, env: dict[str, str] | None = None) -> float:
-    return statistics.median(_run(code, env)[0] for _ in range(runs))
-
-
 def synthetic_data(target: Path, factor: int) -> Path:
     """A copy of data/ whose emigration table repeats the real rows ``factor`` times."""
     shutil.copytree(ROOT / "data", target)
@@ -70,19 +66,29 @@ def synthetic_data(target: Path, factor: int) -> Path:
 
 
 def measure(runs: int = 5) -> dict[str, float]:
-    """Medians in seconds, and ratios to the interpreter floor (keys ending ``_ratio``)."""
-    results: dict[str, float] = {}
-    results["floor"] = _median(FLOOR, runs)
-    results["import"] = _median("import memo_utils", runs)
-    results["import_validate"] = _median("import memo_utils; memo_utils.validate()", runs)
+    """Medians in seconds, and ratios to the interpreter floor (keys ending ``_ratio``).
+
+    The runs are interleaved (floor, import, validate, each data size, then again), so that a
+    machine that slows down during the session slows every measure alike.
+    """
     with tempfile.TemporaryDirectory() as scratch:
+        jobs: dict[str, tuple[str, dict[str, str] | None]] = {
+            "floor": (FLOOR, None),
+            "import": ("import memo_utils", None),
+            "import_validate": ("import memo_utils; memo_utils.validate()", None),
+        }
         for factor in (1, 10, 100):
             data = synthetic_data(Path(scratch) / f"data{factor}", factor)
-            env = dict(os.environ, MEMO_UTILS_DATA=str(data))
-            timings = [_run(_LOAD, env) for _ in range(runs)]
-            results[f"emigration_{factor}x"] = statistics.median(t for t, _ in timings)
-            results[f"emigration_load_{factor}x"] = statistics.median(float(out.split()[0]) for _, out in timings)
-            results[f"emigration_rows_{factor}x"] = float(timings[0][1].split()[1])
+            jobs[f"emigration_{factor}x"] = (_LOAD, dict(os.environ, MEMO_UTILS_DATA=str(data)))
+        timings: dict[str, list[tuple[float, str]]] = {key: [] for key in jobs}
+        for _ in range(runs):
+            for key, (code, env) in jobs.items():
+                timings[key].append(_run(code, env))
+    results = {key: statistics.median(t for t, _ in done) for key, done in timings.items()}
+    for factor in (1, 10, 100):
+        done = timings[f"emigration_{factor}x"]
+        results[f"emigration_load_{factor}x"] = statistics.median(float(out.split()[0]) for _, out in done)
+        results[f"emigration_rows_{factor}x"] = float(done[0][1].split()[1])
     for key in [k for k in results if k != "floor" and not k.startswith("emigration_rows")]:
         results[f"{key}_ratio"] = results[key] / results["floor"]
     return results
