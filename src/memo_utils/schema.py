@@ -132,7 +132,10 @@ def check_table(
     ``problems``. ``references(resource, fields)`` returns the key tuples of another table,
     for foreign keys; without it foreign keys to other tables are not checked.
     """
-    fields = schema.get("fields", [])
+    key = schema.get("primaryKey") or []
+    key = [key] if isinstance(key, str) else list(key)
+    # A primary key's fields are required, as the Table Schema specification says.
+    fields = [_required(field) if field["name"] in key else field for field in schema.get("fields", [])]
     check_header(table.path, table.header, [field["name"] for field in fields])
     missing = set(schema.get("missingValues", [""]))
     problems: list[MemoDataError] = []
@@ -153,9 +156,7 @@ def check_table(
         if field.get("constraints", {}).get("unique"):
             problems += _duplicates(table, [field["name"]], columns, "must be unique in its column")
     if not problems:
-        key = schema.get("primaryKey")
         if key:
-            key = [key] if isinstance(key, str) else list(key)
             problems += _duplicates(table, key, columns, "duplicate key")
         for foreign in schema.get("foreignKeys", []):
             problems += _dangling(table, foreign, columns, references)
@@ -165,6 +166,10 @@ def check_table(
             table.path, first.message, row=first.row, field=first.field, problems=[str(p) for p in problems]
         )
     return columns
+
+
+def _required(field: dict[str, Any]) -> dict[str, Any]:
+    return {**field, "constraints": {**field.get("constraints", {}), "required": True}}
 
 
 class _CellError(Exception):
