@@ -96,7 +96,18 @@ def read_csv(path: Path) -> RawTable:
             raise MemoDataError(
                 path, f"this row has {len(row)} values where the header has {len(header)} columns", row=number
             )
+    if _CONTROL.search(text):
+        _raise_at_control_character(path, header, rows)
     return RawTable(path, header, rows)
+
+
+def _raise_at_control_character(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Name the first cell holding a control character (searched for once per file, not per cell)."""
+    for number, row in enumerate([header, *rows], start=1):
+        for position, cell in enumerate(row):
+            if _CONTROL.search(cell):
+                raise MemoDataError(path, f"{cell!r} contains a control character, which no text holds",
+                                    row=number, field=header[position] if number > 1 else None)
 
 
 def _line_of(raw: bytes, offset: int) -> int:
@@ -184,8 +195,6 @@ def _cell(cell: str, field: dict[str, Any], missing: set[str], parse: Callable[[
         return None
     if cell != cell.strip():
         raise _CellError(f"{cell!r} has spaces, tabs or line breaks at its start or end")
-    if _CONTROL.search(cell):
-        raise _CellError(f"{cell!r} contains a control character, which no text holds")
     value = parse(cell)
     for rule in rules:
         broken = rule(cell, value)
@@ -290,7 +299,7 @@ def _duplicates(table: RawTable, key: list[str], columns: dict[str, list[Parsed]
     seen: dict[tuple[Any, ...], int] = {}
     problems = []
     for number, values in enumerate(zip(*(columns[name] for name in key)), start=2):
-        if all(value is None for value in values):
+        if None in values and all(value is None for value in values):
             continue
         if values in seen:
             shown = ", ".join(str(value) for value in values)
