@@ -67,3 +67,12 @@ def test_the_handle_loads_a_table_and_the_witness(data: Path) -> None:
     assert package.table("tiers")["tier"].tolist() == ["immediate", "intermediate", "long-range"]
     assert package.witness == mu.witness_text(data)
     assert "Soviet" in package.witness
+
+
+def test_loading_and_validating_never_imports_frictionless() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, memo_utils; memo_utils.validate(); print('frictionless' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
