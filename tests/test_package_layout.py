@@ -81,7 +81,7 @@ def test_loaders_never_import_charts_or_pyplot(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted((SRC / "edition").glob("*.py")), ids=lambda p: p.name)
 def test_the_edition_imports_only_downward(path: Path) -> None:
     allowed = ("memo_utils.edition", "memo_utils.errors", "memo_utils.tables", "memo_utils.paths", "memo_utils._compat",
-               "memo_utils.dates")
+               "memo_utils.dates", "memo_utils.package")
     own = {name for name in _imports(path) if name.startswith("memo_utils")}
     assert all(name.startswith(allowed) for name in own), own
 

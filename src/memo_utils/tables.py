@@ -1,4 +1,7 @@
-"""Read the CSV tables of the data package, validated against their Frictionless schema.
+"""Read the CSV tables of the data package, validated against their Frictionless Table Schema.
+
+The check itself is :mod:`memo_utils.schema` (the project's own code; Frictionless is not
+imported at run time, see docs/validation.md).
 
 The schema in ``data/datapackage.json`` is the single description of every table:
 column names, types, allowed values, keys. Two custom properties extend it:
@@ -6,60 +9,45 @@ column names, types, allowed values, keys. Two custom properties extend it:
 - a field with ``"ordered": true`` and an ``enum`` constraint loads as an ordered
   categorical in the enum's order (tiers in the memo's order, for example);
 - a resource's ``"memoQuotes"`` lists the fields that quote the memo; each of their
-  values must appear verbatim in the witness text.
+  values must appear verbatim in the witness text, starting and ending on word boundaries;
+- a string field's ``"partialDate"`` gives the range of years of a YYYY[-MM[-DD]] date.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import frictionless
 import pandas as pd
 
 from .errors import MemoDataError
+from .package import DataPackage, identity, normalise_space, witness
 from .paths import data_dir
+from .schema import _parser, check_table, read_csv
 
-_TRUE_VALUES = ("true", "True", "TRUE", "1")
-_FALSE_VALUES = ("false", "False", "FALSE", "0")
+__all__ = ["load_table", "memo_url", "normalise_space", "raise_at_first", "read_descriptor",
+           "resource_descriptor", "resource_path", "witness_text"]
+
 _PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "year": "Int64", "boolean": "boolean"}
 
 
 def read_descriptor(data: Path | str | None = None) -> dict[str, Any]:
-    """The data package descriptor (``datapackage.json``) as a dict."""
-    path = data_dir(data) / "datapackage.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise MemoDataError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from exc
+    """The data package descriptor (``datapackage.json``) as a dict, read once while unchanged.
+
+    The dict is shared between callers: do not change it.
+    """
+    return DataPackage.open(data).descriptor
 
 
 def resource_descriptor(name: str, data: Path | str | None = None) -> dict[str, Any]:
     """The descriptor of one resource of the package, by name."""
-    descriptor = read_descriptor(data)
-    for resource in descriptor.get("resources", []):
-        if resource.get("name") == name:
-            return resource
-    raise MemoDataError(
-        data_dir(data) / "datapackage.json", f"no resource named '{name}'", field="resources"
-    )
+    return DataPackage.open(data).resource(name)
 
 
 def resource_path(name: str, data: Path | str | None = None) -> Path:
     """The file of one resource, checked to exist."""
-    path = data_dir(data) / resource_descriptor(name, data)["path"]
-    if not path.is_file():
-        raise MemoDataError(path, f"file not found (resource '{name}' in datapackage.json)")
-    return path
-
-
-def normalise_space(text: str) -> str:
-    """Collapse every run of white space to one space, so line breaks never matter."""
-    return re.sub(r"\s+", " ", text).strip()
+    return DataPackage.open(data).path(name)
 
 
 def memo_url(data: Path | str | None = None) -> str:
@@ -69,29 +57,54 @@ def memo_url(data: Path | str | None = None) -> str:
 
 def witness_text(data: Path | str | None = None) -> str:
     """The memo's text as published by the Office of the Historian, white space normalised."""
-    return normalise_space(resource_path("witness", data).read_text(encoding="utf-8"))
+    return witness(resource_path("witness", data))
 
 
 def load_table(name: str, data: Path | str | None = None) -> pd.DataFrame:
     """Load one CSV resource, validated, with pandas dtypes from its schema.
 
-    Raises :class:`MemoDataError` naming file, row and field for a missing file, a
-    missing, misnamed or extra column, a value of the wrong type, a value outside its
-    constraints, a duplicate key, a dangling reference, or a misquotation of the memo.
+    Raises :class:`MemoDataError` naming file, row and field for a missing file, a file
+    that is not plain UTF-8 CSV (byte-order mark, NUL byte, Latin-1 bytes), a header with
+    no rows, a missing, misnamed or extra column, a padded or wrongly typed value, a value
+    outside its constraints, a duplicate key, a dangling reference, or a quotation that is
+    not the memo's words from word boundary to word boundary.
     """
-    root = data_dir(data)
-    descriptor = resource_descriptor(name, root)
-    path = resource_path(name, root)
-    fields = descriptor["schema"]["fields"]
-    _check_header(path, [field["name"] for field in fields])
-    _check_with_frictionless(root, name, path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
-    frame = frame.replace({"": pd.NA})
-    for field in fields:
-        frame[field["name"]] = _typed(frame[field["name"]], field)
-    _check_quotes(frame, descriptor.get("memoQuotes", []), path, root)
-    _check_memo_snippets(frame, path, root)
+    package = DataPackage.open(data)
+    resource = package.resource(name)
+    path = package.path(name)
+    columns = _checked_columns(identity(path), _schema_key(package, name))
+    fields = resource["schema"]["fields"]
+    frame = pd.DataFrame({field["name"]: _typed(columns[field["name"]], field) for field in fields})
+    _check_quotes(frame, resource.get("memoQuotes", []), path, package)
+    _check_memo_snippets(frame, path, package)
     return frame
+
+
+def check_schema(name: str, data: Path | str | None = None) -> int:
+    """Check one table against its schema only (no pandas, no quotations); return its rows."""
+    package = DataPackage.open(data)
+    columns = _checked_columns(identity(package.path(name)), _schema_key(package, name))
+    return len(next(iter(columns.values()), []))
+
+
+def _schema_key(package: DataPackage, name: str) -> tuple[str, str, tuple[str, int, int, int]]:
+    return (str(package.root), name, identity(package.root / "datapackage.json"))
+
+
+@lru_cache(maxsize=64)
+def _checked_columns(file: tuple[str, int, int, int], schema_key: tuple[str, str, Any]) -> dict[str, list[Any]]:
+    """The typed columns of one table, checked (memoised while neither file changes)."""
+    package = DataPackage(Path(schema_key[0]))
+    resource = package.resource(schema_key[1])
+    if "schema" not in resource:
+        raise MemoDataError(package.root / "datapackage.json", f"resource '{schema_key[1]}' has no schema",
+                            field="resources")
+
+    def references(other: str, fields: list[str]) -> set[tuple[Any, ...]]:
+        target = _checked_columns(identity(package.path(other)), _schema_key(package, other))
+        return set(zip(*(target[field] for field in fields)))
+
+    return check_table(read_csv(Path(file[0])), resource["schema"], references)
 
 
 def raise_at_first(bad: pd.Series, path: Path, field: str, message: str) -> None:
@@ -105,99 +118,63 @@ def raise_at_first(bad: pd.Series, path: Path, field: str, message: str) -> None
         raise MemoDataError(path, message, row=rows[0], field=field, problems=problems)
 
 
-def _check_header(path: Path, expected: list[str]) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    missing = [name for name in expected if name not in header]
-    extra = [name for name in header if name not in expected]
-    if missing:
-        hint = f"; found instead: {', '.join(extra)}" if extra else ""
-        raise MemoDataError(path, f"missing column{hint}", row=1, field=missing[0])
-    if extra:
-        raise MemoDataError(path, "column not in the schema (misnamed?)", row=1, field=extra[0])
-    if header != expected:
-        raise MemoDataError(path, f"columns out of order: expected {', '.join(expected)}", row=1)
+def _typed(values: Any, field: dict[str, Any]) -> pd.Series:
+    """A pandas column from values the schema checker has typed (None where missing).
+
+    Raw strings (as in a CSV cell) are parsed by the schema checker's rules first.
+    """
+    kind = field.get("type", "string")
+    if kind != "string":
+        parse = _parser(field)
+        values = [parse(v) if isinstance(v, str) else None if v is None or v is pd.NA else v for v in values]
+    return pd.Series(_column(list(values), field))
 
 
-@lru_cache(maxsize=8)
-def _package(descriptor_path: Path, modified: float) -> frictionless.Package:
-    return frictionless.Package(str(descriptor_path))
-
-
-def _check_with_frictionless(root: Path, name: str, path: Path) -> None:
-    descriptor_path = root / "datapackage.json"
-    package = _package(descriptor_path, descriptor_path.stat().st_mtime)
-    resource = package.get_resource(name)
-    report = resource.validate()
-    errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
-    if not errors:
-        return
-    schema = resource.schema
-    located = [_locate(error, schema, path) for error in errors]
-    # A value can break a constraint and a foreign key at once: report each cell once.
-    located = list({(e.row, e.field): e for e in reversed(located)}.values())[::-1]
-    first = located[0]
-    raise MemoDataError(
-        path, first.message, row=first.row, field=first.field, problems=[str(e) for e in located]
-    )
-
-
-def _locate(error: Any, schema: frictionless.Schema, path: Path) -> MemoDataError:
-    """Turn one Frictionless error into a located MemoDataError (not raised)."""
-    row = getattr(error, "row_number", None)
-    field = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    if error.type == "type-error":
-        # A type error is a cell error, and a cell error always names its field.
-        what = f"'{cell}' is not a valid {schema.get_field(error.field_name).type}"
-    elif error.type == "constraint-error":
-        what = f"'{cell}' is not allowed here: {error.note}"
-    elif error.type in {"primary-key", "unique-error"}:
-        field = field or ", ".join(schema.primary_key)
-        what = f"duplicate key: {error.note}"
-    elif error.type == "foreign-key":
-        # Name the offending key's own fields, not every foreign key of the table.
-        field = ", ".join(getattr(error, "field_names", None) or _fk_fields(schema))
-        what = f"refers to a row that does not exist: {error.note}"
-    else:
-        what = f"{error.title}: {error.note}"
-    return MemoDataError(path, what, row=row, field=field)
-
-
-def _fk_fields(schema: frictionless.Schema) -> list[str]:
-    return [name for key in schema.foreign_keys for name in key["fields"]]
-
-
-def _typed(column: pd.Series, field: dict[str, Any]) -> pd.Series:
+def _column(values: list[Any], field: dict[str, Any]) -> Any:
     kind = field.get("type", "string")
     enum = field.get("constraints", {}).get("enum")
     if field.get("ordered") and enum:
-        return pd.Categorical(column, categories=enum, ordered=True)
-    if kind in {"integer", "year", "number"}:
-        return pd.to_numeric(column).astype(_PANDAS_DTYPES[kind])
-    if kind == "boolean":
-        # The same spellings Frictionless accepted when it validated the column.
-        truth = {value: True for value in field.get("trueValues", _TRUE_VALUES)}
-        truth |= {value: False for value in field.get("falseValues", _FALSE_VALUES)}
-        return column.map(truth, na_action="ignore").astype("boolean")
+        return pd.Categorical(values, categories=enum, ordered=True)
+    if kind in _PANDAS_DTYPES:
+        return pd.array(values, dtype=_PANDAS_DTYPES[kind])
     if kind == "date":
-        return pd.to_datetime(column, format="%Y-%m-%d")
-    return column.astype("string")
+        return pd.to_datetime(pd.Series([None if v is None else v.isoformat() for v in values], dtype="object"),
+                              format="%Y-%m-%d")
+    if kind == "datetime":
+        return pd.to_datetime(pd.Series(values, dtype="object"), utc=True)
+    return pd.array(values, dtype="string")
 
 
-def _check_quotes(frame: pd.DataFrame, fields: list[str], path: Path, root: Path) -> None:
+def on_word_boundaries(quote: str, text: str) -> bool:
+    """Whether ``quote`` occurs in ``text`` starting and ending on word boundaries.
+
+    A quotation that begins or ends mid-word ("he memo", "Soviet Unio") is not the memo's words.
+    """
+    start = text.find(quote)
+    while start >= 0:
+        end = start + len(quote)
+        opens = start == 0 or not (text[start - 1].isalnum() and quote[0].isalnum())
+        closes = end == len(text) or not (text[end].isalnum() and quote[-1].isalnum())
+        if opens and closes:
+            return True
+        start = text.find(quote, start + 1)
+    return False
+
+
+def _check_quotes(frame: pd.DataFrame, fields: list[str], path: Path, package: DataPackage) -> None:
     if not fields:
         return
-    text = witness_text(root)
+    text = package.witness
     for field in fields:
-        quotes = frame[field].dropna().map(normalise_space)
-        missing = ~quotes.map(lambda quote: quote in text)
-        raise_at_first(missing, path, field, "not found verbatim in the memo's text")
+        quotes = frame[field].dropna().astype(str).map(normalise_space)
+        missing = ~quotes.map(lambda quote: bool(quote) and on_word_boundaries(quote, text))
+        raise_at_first(missing, path, field,
+                       "not found verbatim in the memo's text (whole words, from word boundary to word boundary)")
 
 
-def _check_memo_snippets(frame: pd.DataFrame, path: Path, root: Path) -> None:
+def _check_memo_snippets(frame: pd.DataFrame, path: Path, package: DataPackage) -> None:
     """A row that cites the memo itself as its source must quote it exactly."""
     if not {"url", "snippet"} <= set(frame.columns):
         return
-    cites_memo = frame["url"] == memo_url(root)
-    _check_quotes(frame.loc[cites_memo.fillna(False).astype(bool)], ["snippet"], path, root)
+    cites_memo = frame["url"] == str(package.resource("witness")["sources"][0]["path"])
+    _check_quotes(frame.loc[cites_memo.fillna(False).astype(bool)], ["snippet"], path, package)

@@ -12,7 +12,7 @@ from .edition import check_edition, load_dating, load_people
 from .emigration import load_emigration, load_frus_rates
 from .events import load_events
 from .goals import load_benchmarks, load_goals, load_objectives, load_tiers
-from .tables import load_table, read_descriptor
+from .tables import check_schema, load_table, read_descriptor
 
 #: Loaders that add checks of their own beyond the schema; other tables get load_table.
 #: Resources without a schema are checked only if they have a loader here (the TEI edition:
@@ -42,7 +42,13 @@ def validate(data: Path | str | None = None) -> dict[str, int]:
     Raises :class:`memo_utils.MemoDataError` at the first problem, naming file,
     row and field.
     """
-    names = [r["name"] for r in read_descriptor(data)["resources"] if "schema" in r or r["name"] in LOADERS]
+    resources = read_descriptor(data)["resources"]
+    # Every table against its schema first (memoised, so the loaders below do not check again):
+    # a loader that reads another table for its own purposes then only ever sees sound files.
+    for resource in resources:
+        if "schema" in resource:
+            check_schema(resource["name"], data)
+    names = [r["name"] for r in resources if "schema" in r or r["name"] in LOADERS]
     counts = {}
     for name in names:
         loader = LOADERS.get(name, lambda d, n=name: load_table(n, d))

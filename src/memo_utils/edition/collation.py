@@ -11,6 +11,7 @@ import pandas as pd
 
 from .._compat import data_keyword
 from ..errors import MemoDataError
+from ..package import raw_witness
 from ..tables import resource_path
 from .reader import read_edition
 from .views import load_footnotes, load_memo, load_pages, load_sections
@@ -62,7 +63,7 @@ def collate(data_dir: Path | str | None = None) -> list[Difference]:
     place is a difference too.
     """
     edition = read_edition(data_dir)
-    witness = witness_tokens(resource_path("witness", data_dir).read_text(encoding="utf-8"))
+    witness = witness_tokens(raw_witness(resource_path("witness", data_dir)))
     ours = [token for token, _ in edition.stream]
     lines = [line for _, line in edition.stream]
     matcher = difflib.SequenceMatcher(None, witness, ours, autojunk=False)
