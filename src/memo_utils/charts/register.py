@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.colors import ListedColormap
@@ -33,23 +35,25 @@ def timeline_rows(register: pd.DataFrame) -> pd.DataFrame:
 def plot_register_timeline(register: pd.DataFrame) -> Figure:
     """Each read document as its possible date range, one row per author's office; Document 88 marked."""
     rows = timeline_rows(register)
-    fig, ax = new_chart(figsize=(9.0, 5.0))
-    for row in rows.itertuples():
+    fig, ax = new_chart(figsize=(9.0, 5.5))
+    stagger = rows.groupby("row").cumcount() % 3
+    for row, level in zip(rows.itertuples(), stagger, strict=True):
         memo = row.doc_id == MEMO_ID
         start, end = mdates.date2num(row.date_min), mdates.date2num(row.date_max)
         ax.plot([start, end], [row.row, row.row], color=GREYS[0] if memo else GREYS[1],
-                linewidth=5 if memo else 2.5, marker="", solid_capstyle="butt", gid=f"range:{row.doc_id}")
+                linewidth=5 if memo else 2.5, linestyle="-", marker="", solid_capstyle="butt",
+                gid=f"range:{row.doc_id}")
         ax.plot([start], [row.row], marker="D" if memo else "o", color=GREYS[0], markersize=8 if memo else 4,
                 linestyle="", gid=f"start:{row.doc_id}")
-        ax.annotate(row.label, (start, row.row), xytext=(0, 6), textcoords="offset points", fontsize=7,
+        ax.annotate(row.label, (start, row.row), xytext=(0, 6 + 9 * level), textcoords="offset points", fontsize=7,
                     fontweight="bold" if memo else "normal", ha="left")
     offices = list(dict.fromkeys(rows["author_office"]))
-    ax.set_yticks(range(len(offices)), offices)
+    ax.set_yticks(range(len(offices)), [textwrap.fill(office, 30) for office in offices])
     ax.set_ylim(-0.7, len(offices) - 0.3)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    return finish_chart(ax, title="The memo's neighbours, 1985–1988: possible date range of each document (Document 88 ◆, bold)",
-                        xlabel="Date (bar = earliest to latest possible date; dot = earliest)",
+    return finish_chart(ax, title="The memo's neighbours, 1985–1988, by author's office",
+                        xlabel="Date (bar: earliest to latest possible date; Document 88 = diamond)",
                         ylabel="Author's office", source=REGISTER_SOURCE)
 
 
@@ -66,6 +70,6 @@ def plot_topic_matrix(register: pd.DataFrame, topics: pd.DataFrame) -> Figure:
     memo_row = list(matrix.index).index(MEMO_ID) if MEMO_ID in matrix.index else None
     if memo_row is not None:
         ax.axhline(memo_row, color=GREYS[1], linewidth=0.8, linestyle="--", gid="memo-row")
-    return finish_chart(ax, title="Which goal areas each read document discusses (dark = tagged, with a verbatim snippet)",
-                        xlabel="Goal area of the memo (project mapping, data/frus_goal_areas.csv)",
-                        ylabel="Document (volume and number, earliest date first)", source=REGISTER_SOURCE)
+    return finish_chart(ax, title="Goal areas each read document discusses (dark = tagged)",
+                        xlabel="Goal area of the memo (project mapping)",
+                        ylabel="Document (volume, number; earliest first)", source=REGISTER_SOURCE)
