@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from ..frus_register import topic_matrix
 from ..style import GREYS, finish_chart, new_chart
 
-REGISTER_SOURCE = "FRUS 1981–1988, vols. V and XLI; 1969–1976, vol. XXXI (Office of the Historian); project register."
+REGISTER_SOURCE = "FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vol. XXXI (Office of the Historian); project register."
 MEMO_ID = "v41-d88"
 
 
