@@ -1,0 +1,198 @@
+"""The register of the memo's FRUS neighbours: its checks, its look-ups and its charts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from memo_utils import MemoDataError, load_goals
+from memo_utils.charts.register import MEMO_ID, plot_register_timeline, plot_topic_matrix, timeline_rows
+from memo_utils.frus_register import (
+    agenda_by_year,
+    documents_on,
+    figure_in_snippet,
+    load_goal_areas,
+    load_register,
+    load_register_topics,
+    load_reported_figures,
+    topic_matrix,
+    volume_span,
+)
+
+from .conftest import set_cell
+
+URL = re.compile(r"https://history\.state\.gov/historicaldocuments/frus(\d{4})-(\d{2})v(\d+)/d(\d+)")
+
+
+@pytest.fixture(scope="module")
+def register() -> pd.DataFrame:
+    return load_register()
+
+
+@pytest.fixture(scope="module")
+def topics() -> pd.DataFrame:
+    return load_register_topics()
+
+
+def test_register_covers_documents_77_to_111(register: pd.DataFrame) -> None:
+    xli = register[register["volume"] == "FRUS 1981–1988, vol. XLI"]
+    assert set(range(77, 112)) <= set(xli["number"])
+
+
+def test_every_url_is_the_office_of_the_historians_and_names_its_document(register: pd.DataFrame) -> None:
+    for row in register.itertuples():
+        match = URL.fullmatch(row.url)
+        assert match, row.url
+        assert int(match.group(4)) == row.number
+        assert match.group(1) == str(volume_span(row.volume)[0])
+
+
+def test_dates_are_ordered_and_inside_the_volumes_span(register: pd.DataFrame) -> None:
+    dated = register[register["date_min"].notna()]
+    assert (dated["date_min"] <= dated["date_max"]).all()
+    for row in dated.itertuples():
+        first, last = volume_span(row.volume)
+        assert first <= row.date_min.year and row.date_max.year <= last + 1
+
+
+def test_unread_documents_carry_no_date_or_heading(register: pd.DataFrame) -> None:
+    unread = register[register["readable"] == "no"]
+    assert len(unread) > 0
+    assert unread["date_min"].isna().all() and unread["heading"].isna().all()
+    assert (unread["date_basis"] == "unread").all()
+
+
+def test_memo_row_keeps_the_projects_dating(register: pd.DataFrame) -> None:
+    memo = register.set_index("doc_id").loc[MEMO_ID]
+    assert (memo["date_min"], memo["date_max"]) == (pd.Timestamp("1987-01-06"), pd.Timestamp("1987-04-15"))
+
+
+def test_every_tag_has_evidence_and_a_read_document(register: pd.DataFrame, topics: pd.DataFrame) -> None:
+    assert (topics["snippet"].str.strip().str.len() > 0).all()
+    read = set(register.loc[register["readable"] == "yes", "doc_id"])
+    assert set(topics["doc_id"]) <= read
+
+
+def test_every_goal_has_an_area(data: Path) -> None:
+    assert set(load_goal_areas()["goal_id"]) == set(load_goals()["goal_id"])
+
+
+def test_documents_on_divided_spouses() -> None:
+    found = documents_on("imm-ii")
+    assert list(found["doc_id"]) == ["v41-d83", "v41-d88", "v41-d92", "v41-d96", "v41-d100", "v41-d106"]
+    assert found["date_min"].is_monotonic_increasing
+    assert found["snippet"].str.contains("spouse|divided family|bilateral cases").all()
+
+
+def test_documents_on_shares_an_area_between_goals() -> None:
+    assert list(documents_on("imm-iv")["doc_id"]) == list(documents_on("int-vii")["doc_id"])
+
+
+def test_documents_on_unknown_goal_names_the_mapping() -> None:
+    with pytest.raises(MemoDataError, match=r"frus_goal_areas\.csv.*no goal 'imm-ix'"):
+        documents_on("imm-ix")
+
+
+def test_reported_figures_keep_both_sides_of_a_disputed_count() -> None:
+    figures = load_reported_figures().set_index("figure_id")
+    assert figures.loc["d106-prisoners-us", "high"] == 300
+    assert pd.isna(figures.loc["d106-prisoners-soviet", "low"]) and figures.loc["d106-prisoners-soviet", "kind"] == "claim"
+
+
+@pytest.mark.parametrize(("low", "high", "snippet", "expected"), [
+    (700, 900, "a plateau of 700–900 per month", True),
+    (9000, 10000, "at the rate of 9,000–10,000 a year", True),
+    (pd.NA, 99, "the Soviets say under 100.", True),
+    (4, 4, "four dual nationals", True),
+    (300, 300, "about 3000 of them", False),
+])
+def test_figure_in_snippet(low: object, high: int, snippet: str, expected: bool) -> None:
+    assert figure_in_snippet(low, high, snippet) is expected
+
+
+def test_agenda_moves_toward_prisoners_religion_and_security_in_1988(register: pd.DataFrame, topics: pd.DataFrame) -> None:
+    agenda = agenda_by_year(register, topics)
+    assert agenda.loc[1985, "religion"] == 0 and agenda.loc[1988, "religion"] > 0
+    assert agenda.loc[1988, "security services"] > agenda.loc[1985, "security services"]
+
+
+def test_bad_date_order_raises(data_copy: Path) -> None:
+    row = set_cell(data_copy / "frus_register.csv", "v41-d94", "date_min", "1987-10-01")
+    with pytest.raises(MemoDataError, match=rf"frus_register\.csv, row {row}, field 'date_min': the earliest"):
+        load_register(data_copy)
+
+
+def test_date_outside_volume_raises(data_copy: Path) -> None:
+    row = set_cell(data_copy / "frus_register.csv", "v41-d81", "date_min", "1979-11-01")
+    with pytest.raises(MemoDataError, match=rf"row {row}, field 'date_min': the date falls before"):
+        load_register(data_copy)
+
+
+def test_guessed_date_on_unread_document_raises(data_copy: Path) -> None:
+    row = set_cell(data_copy / "frus_register.csv", "v41-d89", "date_basis", "inferred")
+    with pytest.raises(MemoDataError, match=rf"row {row}, field 'date_basis'"):
+        load_register(data_copy)
+
+
+def test_bad_url_raises(data_copy: Path) -> None:
+    set_cell(data_copy / "frus_register.csv", "v41-d90", "url", "https://example.org/d90")
+    with pytest.raises(MemoDataError, match=r"frus_register\.csv.*url"):
+        load_register(data_copy)
+
+
+def test_empty_snippet_raises(data_copy: Path) -> None:
+    set_cell(data_copy / "frus_register_topics.csv", "v41-d79", "snippet", "")
+    with pytest.raises(MemoDataError, match=r"frus_register_topics\.csv.*snippet"):
+        load_register_topics(data_copy)
+
+
+def test_unknown_goal_area_raises(data_copy: Path) -> None:
+    row = set_cell(data_copy / "frus_register_topics.csv", "v41-d79", "goal_area", "trade")
+    with pytest.raises(MemoDataError, match=rf"row {row}, field 'goal_area'"):
+        load_register_topics(data_copy)
+
+
+def test_figure_not_in_snippet_raises(data_copy: Path) -> None:
+    row = set_cell(data_copy / "frus_reported_figures.csv", "d102-plateau", "high", "950")
+    with pytest.raises(MemoDataError, match=rf"row {row}, field 'snippet': the snippet does not state"):
+        load_reported_figures(data_copy)
+
+
+def test_timeline_draws_each_read_document_at_its_dates_and_marks_the_memo(register: pd.DataFrame) -> None:
+    fig = plot_register_timeline(register)
+    ax = fig.axes[0]
+    rows = timeline_rows(register)
+    ranges = {line.get_gid(): line for line in ax.get_lines() if str(line.get_gid()).startswith("range:")}
+    assert len(ranges) == len(rows)
+    memo = rows.set_index("doc_id").loc[MEMO_ID]
+    xs = ranges[f"range:{MEMO_ID}"].get_xdata()
+    assert list(xs) == [mdates.date2num(memo["date_min"]), mdates.date2num(memo["date_max"])]
+    assert ranges[f"range:{MEMO_ID}"].get_linewidth() > ranges["range:v41-d94"].get_linewidth()
+    starts = {line.get_gid(): line.get_marker() for line in ax.get_lines() if str(line.get_gid()).startswith("start:")}
+    assert starts[f"start:{MEMO_ID}"] == "D" and starts["start:v41-d94"] == "o"
+    offices = [tick.get_text().replace("\n", " ") for tick in ax.get_yticklabels()]
+    assert "Bureau of Human Rights and Humanitarian Affairs" in offices
+    assert "v31-d223" not in set(rows["doc_id"])
+    plt.close(fig)
+
+
+def test_matrix_plots_the_tags(register: pd.DataFrame, topics: pd.DataFrame) -> None:
+    fig = plot_topic_matrix(register, topics)
+    ax = fig.axes[0]
+    shown = ax.get_images()[0].get_array()
+    expected = topic_matrix(register, topics)
+    assert (shown == expected.to_numpy()).all()
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == list(expected.columns)
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels[list(expected.index).index(MEMO_ID)] == "XLI 88"
+    assert shown.sum() == len(topics[topics["doc_id"].isin(expected.index)])
+    plt.close(fig)
