@@ -57,11 +57,11 @@ def key_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event: its label, the first day any source gives it (``start``), the last
     day any source gives it (``end``, from each dating's own last bound, so a multi-day event
     dated as a range ends where the range does), and how many sources attest it."""
-    grouped = events.sort_values("start").groupby("event_id", sort=False)
+    grouped = events.sort_values(["start", "event_id"], kind="stable").groupby("event_id", sort=False)
     return (
         grouped.agg(label=("label", "first"), start=("start", "min"), end=("end", "max"),
                     sources=("url", "nunique"))
-        .sort_values("start")
+        .sort_values(["start", "event_id"], kind="stable")
         .reset_index()
     )
 
