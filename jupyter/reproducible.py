@@ -34,9 +34,17 @@ def matplotlib_defaults(environ: Mapping[str, str]) -> dict[str, str]:
     return clean
 
 
+#: The kernelspec ipykernel reports on every machine; JupyterLab writes it on save.
+PYTHON3_KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
 def strip_machine_metadata(nb: Any) -> Any:
-    """Drop the kernel's Python version and cell execution timestamps from a notebook."""
-    language_info = nb.get("metadata", {}).get("language_info")
+    """Drop the kernel's Python version and cell execution timestamps from a notebook, and
+    write the python3 kernelspec as ipykernel names it."""
+    metadata = nb.setdefault("metadata", {})
+    if metadata.get("kernelspec", {}).get("name") == "python3":
+        metadata["kernelspec"] = dict(PYTHON3_KERNELSPEC)
+    language_info = metadata.get("language_info")
     if isinstance(language_info, dict):
         language_info.pop("version", None)
     for cell in nb.get("cells", []):

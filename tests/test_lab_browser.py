@@ -238,7 +238,7 @@ def test_notebook_runs_in_jupyterlab(name: str, lab: str, browser: webdriver.Chr
     _wait(lambda: _kernel_idle(browser) and sum(p.strip() not in ("[ ]:", "") and "*" not in p
                                                    for p in _prompts(browser)) >= code_cells,
           float(os.environ.get("LAB_RUN_SECONDS", 300)), f"all {code_cells} code cells of {name} to run"
-          + str(_prompts(browser)))
+          + f": prompts {_prompts(browser)}")
     elapsed = time.monotonic() - started
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
