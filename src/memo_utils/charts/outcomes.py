@@ -27,9 +27,10 @@ def outcome_timeline(goals: pd.DataFrame, outcomes: pd.DataFrame, status: pd.Dat
     ypos = {g: len(order) - 1 - i for i, g in enumerate(order)}
     for goal in order:
         for year, state in status.loc[goal].items():
-            ax.barh(ypos[goal], pd.Timestamp(int(year) + 1, 1, 1) - pd.Timestamp(int(year), 1, 1),
+            bars = ax.barh(ypos[goal], pd.Timestamp(int(year) + 1, 1, 1) - pd.Timestamp(int(year), 1, 1),
                     left=pd.Timestamp(int(year), 1, 1), height=0.8, color=STATUS_SHADES[state],
-                    edgecolor="0.7", linewidth=0.3, label=f"status:{state}")
+                    edgecolor="0.7", linewidth=0.3)
+            bars.patches[0].set_gid(f"status:{state}")
     marks = outcomes[outcomes["effect"].isin(EFFECT_MARKERS)]
     for effect, marker in EFFECT_MARKERS.items():
         rows = marks[marks["effect"] == effect]
@@ -41,7 +42,7 @@ def outcome_timeline(goals: pd.DataFrame, outcomes: pd.DataFrame, status: pd.Dat
     ax.set_yticks([ypos[g] for g in order], [f"{g} ({labels[g]})" for g in order])
     ax.set_xlim(pd.Timestamp(1986, 1, 1), pd.Timestamp(1992, 1, 1))
     handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in STATUS_SHADES.items()]
-    handles += [h for h in ax.get_legend_handles_labels()[0] if not h.get_label().startswith("status:")]
+    handles += ax.get_legend_handles_labels()[0]
     ax.legend(handles=handles, loc="lower left", fontsize=7, ncol=2, framealpha=1)
     return finish_chart(ax, title="What became of each goal, 1986–1991", xlabel="Date (year)",
                         ylabel="Goal (tier)", source=source)
