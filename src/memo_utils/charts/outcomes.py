@@ -36,13 +36,13 @@ def outcome_timeline(goals: pd.DataFrame, outcomes: pd.DataFrame, status: pd.Dat
         rows = marks[marks["effect"] == effect]
         ax.scatter(rows["start"], rows["goal_id"].map(ypos), marker=marker, color="black",
                    s=30, zorder=3, label=effect)
-    ax.axvspan(pd.Timestamp(MEMO_RANGE[0]), pd.Timestamp(MEMO_RANGE[1]), color="0.6", alpha=0.4,
-               zorder=2, label="memo's date range")
+    ax.axvspan(pd.Timestamp(MEMO_RANGE[0]), pd.Timestamp(MEMO_RANGE[1]), fill=False, hatch="///",
+               edgecolor="black", zorder=2, label="memo's date range")
     labels = goals.set_index("goal_id")["tier"].astype(str)
     ax.set_yticks([ypos[g] for g in order], [f"{g} ({labels[g]})" for g in order])
     ax.set_xlim(pd.Timestamp(1986, 1, 1), pd.Timestamp(1992, 1, 1))
     handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in STATUS_SHADES.items()]
     handles += ax.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, loc="lower left", fontsize=7, ncol=2, framealpha=1)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, framealpha=1)
     return finish_chart(ax, title="What became of each goal, 1986–1991", xlabel="Date (year)",
                         ylabel="Goal (tier)", source=source)
