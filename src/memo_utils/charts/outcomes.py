@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -41,7 +42,7 @@ def outcome_timeline(goals: pd.DataFrame, outcomes: pd.DataFrame, status: pd.Dat
     labels = goals.set_index("goal_id")["tier"].astype(str)
     ax.set_yticks([ypos[g] for g in order], [f"{g} ({labels[g]})" for g in order])
     ax.set_xlim(pd.Timestamp(1986, 1, 1), pd.Timestamp(1992, 1, 1))
-    handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in STATUS_SHADES.items()]
+    handles: list[Artist] = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in STATUS_SHADES.items()]
     handles += ax.get_legend_handles_labels()[0]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, framealpha=1)
     return finish_chart(ax, title="What became of each goal, 1986–1991", xlabel="Date (year)",
