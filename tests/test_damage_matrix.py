@@ -218,13 +218,14 @@ def _key_cases(resource: dict, rows: Rows) -> Iterator[Case]:
 
         yield Case(name, "duplicate-key", duplicate, row=3, field=", ".join(key), message="")
     for foreign in schema.get("foreignKeys", []):
-        column = foreign["fields"][0] if isinstance(foreign["fields"], list) else foreign["fields"]
+        fields = foreign["fields"] if isinstance(foreign["fields"], list) else [foreign["fields"]]
+        column = fields[0]
         position = header.index(column)
         row = _first_filled(rows, position)
         enumerated = "enum" in resource["schema"]["fields"][position].get("constraints", {})
         if row is not None and not enumerated:
             yield Case(name, "dangling-reference", _cell_damage(file, row, position, "no_such_key"), row=row,
-                       field=column, message="refers to a row that does not exist")
+                       field=", ".join(fields), message="refers to a row that does not exist")
 
 
 def _chopped(quote: str) -> str | None:
