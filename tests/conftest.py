@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 import memo_utils as mu
 from memo_utils import data_dir
+from memo_utils.edition import TEI_NS, parse_xml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,6 +48,22 @@ def data_copy(tmp_path: Path, data: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data, target)
     return target
+
+
+T = f"{{{TEI_NS}}}"
+
+
+def edition_file(data: Path) -> Path:
+    """The TEI edition inside a data folder."""
+    return data / "edition" / "d88.xml"
+
+
+def tei_document(data: Path) -> ET.Element:
+    """The edition's document ``div``, parsed as memo_utils parses it."""
+    root, _ = parse_xml(edition_file(data))
+    document = root.find(f".//{T}div[@type='document']")
+    assert document is not None
+    return document
 
 
 def edit_csv(path: Path, change: Callable[[list[list[str]]], None]) -> None:

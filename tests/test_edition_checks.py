@@ -3,55 +3,31 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from memo_utils import (
     MemoDataError,
-    check_edition,
-    collate,
-    load_dating,
     load_footnotes,
-    load_goals,
     load_memo,
     load_pages,
-    load_people,
     load_sections,
-    person_mentions,
-    validate,
-    witness_text,
 )
-from memo_utils.edition import TEI_NS, parse_xml, witness_tokens
-from tests.conftest import edit_csv, replace_once
-
-T = f"{{{TEI_NS}}}"
-
-
-def _edition(data: Path) -> Path:
-    return data / "edition" / "d88.xml"
-
-
-def _document(data: Path) -> ET.Element:
-    root, _ = parse_xml(_edition(data))
-    return root.find(f".//{T}div[@type='document']")
-
-
+from tests.conftest import edition_file, replace_once
 
 # --- One test per class of bad XML ---------------------------------------------------------------
 
 
 def test_malformed_xml_names_the_line(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), "<head>Targets</head>", "<head>Targets</hed>")
+    line = replace_once(edition_file(data_copy), "<head>Targets</head>", "<head>Targets</hed>")
     with pytest.raises(MemoDataError, match=r"d88\.xml, line \d+: not well-formed XML \(mismatched tag\)") as caught:
         load_memo(data_copy)
     assert caught.value.line == line
 
 
 def test_footnote_without_its_anchor(data_copy: Path) -> None:
-    path = _edition(data_copy)
+    path = edition_file(data_copy)
     replace_once(path, 'lines.<note n="6" xml:id="d88fn6">Not further identified.</note></p>', "lines.</p>")
     line = replace_once(path, "<p>In addition, it is essential",
                         '<note n="6" xml:id="d88fn6">Not further identified.</note>\n<p>In addition, it is essential')
@@ -61,7 +37,7 @@ def test_footnote_without_its_anchor(data_copy: Path) -> None:
 
 
 def test_footnote_at_the_start_of_a_paragraph_has_no_anchor(data_copy: Path) -> None:
-    path = _edition(data_copy)
+    path = edition_file(data_copy)
     replace_once(path, 'lines.<note n="6" xml:id="d88fn6">Not further identified.</note></p>', "lines.</p>")
     replace_once(path, "<p>In addition, it is essential",
                  '<p><note n="6" xml:id="d88fn6">Not further identified.</note>In addition, it is essential')
@@ -70,90 +46,90 @@ def test_footnote_at_the_start_of_a_paragraph_has_no_anchor(data_copy: Path) -> 
 
 
 def test_footnotes_out_of_sequence(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), '<note n="4" xml:id="d88fn4">', '<note n="5" xml:id="d88fn4">')
+    line = replace_once(edition_file(data_copy), '<note n="4" xml:id="d88fn4">', '<note n="5" xml:id="d88fn4">')
     with pytest.raises(MemoDataError, match=r'<note n="5" xml:id="d88fn4">: expected footnote 4') as caught:
         load_memo(data_copy)
     assert caught.value.line == line
 
 
 def test_unknown_note_type(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), 'xml:id="d88fn5" type="original"', 'xml:id="d88fn5" type="authorial"')
+    replace_once(edition_file(data_copy), 'xml:id="d88fn5" type="original"', 'xml:id="d88fn5" type="authorial"')
     with pytest.raises(MemoDataError, match=r'<note n="5" type="authorial".*unknown note type'):
         load_footnotes(data_copy)
 
 
 def test_person_not_in_the_persons_list(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), 'corresp="#brezhnev_leonid"', 'corresp="#brezhnev"')
+    line = replace_once(edition_file(data_copy), 'corresp="#brezhnev_leonid"', 'corresp="#brezhnev"')
     with pytest.raises(MemoDataError, match=r"<persName corresp=\"#brezhnev\">: 'brezhnev' is not in the persons list") as caught:
         load_memo(data_copy)
     assert caught.value.line == line
 
 
 def test_person_without_a_key(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), '<persName corresp="#brezhnev_leonid">', "<persName>")
+    replace_once(edition_file(data_copy), '<persName corresp="#brezhnev_leonid">', "<persName>")
     with pytest.raises(MemoDataError, match=r"<persName>: a person needs corresp"):
         load_memo(data_copy)
 
 
 def test_unknown_page_break(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="CCLXV" xml:id="pg_265"/>')
+    line = replace_once(edition_file(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="CCLXV" xml:id="pg_265"/>')
     with pytest.raises(MemoDataError, match=r'<pb n="CCLXV" xml:id="pg_265">: unknown page break') as caught:
         load_pages(data_copy)
     assert caught.value.line == line
 
 
 def test_page_break_out_of_sequence(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="256" xml:id="pg_256"/>')
+    replace_once(edition_file(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="256" xml:id="pg_256"/>')
     with pytest.raises(MemoDataError, match=r"page break out of sequence: page 264 is followed by 256"):
         load_pages(data_copy)
 
 
 def test_pointer_to_nowhere(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), 'target="#d88fn5"', 'target="#d88fn9"')
+    replace_once(edition_file(data_copy), 'target="#d88fn5"', 'target="#d88fn9"')
     with pytest.raises(MemoDataError, match=r"<ref target=\"#d88fn9\">: target points to '#d88fn9'"):
         load_footnotes(data_copy)
 
 
 def test_duplicate_id(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), 'xml:id="d88fn7-bibl"', 'xml:id="d88fn6"')
+    replace_once(edition_file(data_copy), 'xml:id="d88fn7-bibl"', 'xml:id="d88fn6"')
     with pytest.raises(MemoDataError, match=r"duplicate xml:id"):
         load_memo(data_copy)
 
 
 def test_date_range_inverted(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), 'frus:doc-dateTime-min="1987-01-06T00:00:00-05:00"',
+    replace_once(edition_file(data_copy), 'frus:doc-dateTime-min="1987-01-06T00:00:00-05:00"',
                  'frus:doc-dateTime-min="1987-06-01T00:00:00-05:00"')
     with pytest.raises(MemoDataError, match=r"doc-dateTime-min is later than"):
         load_memo(data_copy)
 
 
 def test_text_outside_any_paragraph(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), "<head>Targets</head>", "<head>Targets</head> stray words")
+    replace_once(edition_file(data_copy), "<head>Targets</head>", "<head>Targets</head> stray words")
     with pytest.raises(MemoDataError, match=r"<head>: text outside any paragraph after it: 'stray words'"):
         load_memo(data_copy)
 
 
 def test_source_note_must_be_in_the_head(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), 'type="source" xml:id="d88fn1"', 'xml:id="d88fn1"')
+    replace_once(edition_file(data_copy), 'type="source" xml:id="d88fn1"', 'xml:id="d88fn1"')
     with pytest.raises(MemoDataError, match=r"source note"):
         load_memo(data_copy)
 
 
 def test_section_without_a_number(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), '<div type="section" n="3">', '<div type="section" n="III">')
+    line = replace_once(edition_file(data_copy), '<div type="section" n="3">', '<div type="section" n="III">')
     with pytest.raises(MemoDataError, match=r"<div n=\"III\" type=\"section\">: n must be a number, not 'III'") as caught:
         load_sections(data_copy)
     assert caught.value.line == line
 
 
 def test_publication_date_missing(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), '<date when="2017">2017</date>', "2017")
+    replace_once(edition_file(data_copy), '<date when="2017">2017</date>', "2017")
     with pytest.raises(MemoDataError, match=r"line 24: <bibl>: has no date element"):
         load_memo(data_copy)
 
 
 def test_publication_year_without_when(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), '<date when="2017">', "<date>")
+    line = replace_once(edition_file(data_copy), '<date when="2017">', "<date>")
     with pytest.raises(MemoDataError, match=r"<date>: has no when attribute") as caught:
         load_memo(data_copy)
     assert caught.value.line == line
@@ -180,7 +156,7 @@ DAMAGE = [
 
 @pytest.mark.parametrize(("old", "new", "message"), [d[1:] for d in DAMAGE], ids=[d[0] for d in DAMAGE])
 def test_damage_is_refused_by_name_with_its_line(data_copy: Path, old: str, new: str, message: str) -> None:
-    line = replace_once(_edition(data_copy), old, new)
+    line = replace_once(edition_file(data_copy), old, new)
     with pytest.raises(MemoDataError, match=message) as caught:
         load_memo(data_copy)
     assert re.match(r"edition/d88\.xml, line \d+: <", str(caught.value))
@@ -189,6 +165,6 @@ def test_damage_is_refused_by_name_with_its_line(data_copy: Path, old: str, new:
 
 def test_a_duplicate_section_no_longer_drops_the_summary(data_copy: Path) -> None:
     """A duplicate number used to merge two sections silently, losing the Summary's heading."""
-    replace_once(_edition(data_copy), '<div type="section" n="2">', '<div type="section" n="1">')
+    replace_once(edition_file(data_copy), '<div type="section" n="2">', '<div type="section" n="1">')
     with pytest.raises(MemoDataError, match="duplicate section number 1"):
         load_sections(data_copy)

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from memo_utils import (
     MemoDataError,
     check_edition,
     collate,
-    load_dating,
-    load_footnotes,
-    load_goals,
-    load_memo,
-    load_pages,
-    load_people,
-    load_sections,
-    person_mentions,
     validate,
-    witness_text,
 )
-from memo_utils.edition import TEI_NS, parse_xml, witness_tokens
-from tests.conftest import edit_csv, replace_once
-
-T = f"{{{TEI_NS}}}"
-
-
-def _edition(data: Path) -> Path:
-    return data / "edition" / "d88.xml"
-
-
-def _document(data: Path) -> ET.Element:
-    root, _ = parse_xml(_edition(data))
-    return root.find(f".//{T}div[@type='document']")
-
-
+from memo_utils.edition import witness_tokens
+from tests.conftest import edition_file, replace_once
 
 # --- Collation with the witness ----------------------------------------------------------------
 
@@ -61,20 +36,20 @@ def test_collation_covers_every_marker_of_the_witness(data: Path) -> None:
 
 
 def test_collation_finds_a_lost_word(data_copy: Path) -> None:
-    line = replace_once(_edition(data_copy), "an end to jamming;", "an end jamming;")
+    line = replace_once(edition_file(data_copy), "an end to jamming;", "an end jamming;")
     [difference] = collate(data_copy)
     assert (difference.kind, difference.witness, difference.edition) == ("lost", "to", "")
     assert difference.line == line
 
 
 def test_collation_finds_an_added_word(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), "an end to the abuse of psychiatry;", "an end to the grave abuse of psychiatry;")
+    replace_once(edition_file(data_copy), "an end to the abuse of psychiatry;", "an end to the grave abuse of psychiatry;")
     [difference] = collate(data_copy)
     assert (difference.kind, difference.edition) == ("added", "grave")
 
 
 def test_collation_finds_reordered_words(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), "shrewd and rational", "rational and shrewd")
+    replace_once(edition_file(data_copy), "shrewd and rational", "rational and shrewd")
     differences = collate(data_copy)
     assert differences
     assert {d.kind for d in differences} <= {"lost", "added", "changed"}
@@ -82,28 +57,28 @@ def test_collation_finds_reordered_words(data_copy: Path) -> None:
 
 
 def test_collation_finds_a_footnote_out_of_place(data_copy: Path) -> None:
-    path = _edition(data_copy)
+    path = edition_file(data_copy)
     replace_once(path, 'lines.<note n="6" xml:id="d88fn6">Not further identified.</note></p>', "lines.</p>")
     replace_once(path, "agreed-upon memorandum", 'agreed-upon<note n="6" xml:id="d88fn6">Not further identified.</note> memorandum')
     assert [d.kind for d in collate(data_copy)] == ["added", "lost"]
 
 
 def test_collation_finds_a_page_break_out_of_place(data_copy: Path) -> None:
-    path = _edition(data_copy)
+    path = edition_file(data_copy)
     replace_once(path, '<pb n="266" xml:id="pg_266"/> Union’s', "Union’s")
     replace_once(path, "clearly recognized the Soviet", '<pb n="266" xml:id="pg_266"/> clearly recognized the Soviet')
     assert {d.kind for d in collate(data_copy)} == {"added", "lost"}
 
 
 def test_check_edition_reports_every_difference(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), "an end to jamming;", "an end jamming;")
-    replace_once(_edition(data_copy), "an end to the abuse", "an end of the abuse")
+    replace_once(edition_file(data_copy), "an end to jamming;", "an end jamming;")
+    replace_once(edition_file(data_copy), "an end to the abuse", "an end of the abuse")
     with pytest.raises(MemoDataError, match=r"edition/d88\.xml, line \d+: differs from the witness: lost") as caught:
         check_edition(data_copy)
     assert len(caught.value.problems) == 2
 
 
 def test_validate_checks_the_edition(data_copy: Path) -> None:
-    replace_once(_edition(data_copy), "an end to jamming;", "an end jamming;")
+    replace_once(edition_file(data_copy), "an end to jamming;", "an end jamming;")
     with pytest.raises(MemoDataError, match=r"d88\.xml.*differs from the witness"):
         validate(data_copy)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
@@ -11,34 +9,9 @@ import pytest
 
 from memo_utils import (
     MemoDataError,
-    check_edition,
-    collate,
     load_dating,
-    load_footnotes,
-    load_goals,
-    load_memo,
-    load_pages,
-    load_people,
-    load_sections,
-    person_mentions,
-    validate,
-    witness_text,
 )
-from memo_utils.edition import TEI_NS, parse_xml, witness_tokens
-from tests.conftest import edit_csv, replace_once
-
-T = f"{{{TEI_NS}}}"
-
-
-def _edition(data: Path) -> Path:
-    return data / "edition" / "d88.xml"
-
-
-def _document(data: Path) -> ET.Element:
-    root, _ = parse_xml(_edition(data))
-    return root.find(f".//{T}div[@type='document']")
-
-
+from tests.conftest import edit_csv
 
 # --- Dating ------------------------------------------------------------------------------------
 

@@ -2,44 +2,23 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from memo_utils import (
     MemoDataError,
-    check_edition,
-    collate,
-    load_dating,
-    load_footnotes,
-    load_goals,
+    data_dir,
     load_memo,
-    load_pages,
-    load_people,
-    load_sections,
-    person_mentions,
-    validate,
-    witness_text,
 )
-from memo_utils import data_dir
-from memo_utils.edition import MAX_BYTES, MAX_DEPTH, TEI_ELEMENTS, TEI_NS, parse_xml, witness_tokens
-from tests.conftest import edit_csv, replace_once
-
-T = f"{{{TEI_NS}}}"
-
-
-def _edition(data: Path) -> Path:
-    return data / "edition" / "d88.xml"
-
-
-def _document(data: Path) -> ET.Element:
-    root, _ = parse_xml(_edition(data))
-    return root.find(f".//{T}div[@type='document']")
-
-
+from memo_utils.edition import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    TEI_ELEMENTS,
+    parse_xml,
+)
+from tests.conftest import edition_file
 
 # --- Safe parsing ------------------------------------------------------------------------------
 
@@ -75,7 +54,7 @@ EXTERNAL_DTD = """<?xml version="1.0"?>
 @pytest.mark.parametrize("attack", [BILLION_LAUGHS, EXTERNAL_ENTITY, EXTERNAL_DTD],
                          ids=["billion-laughs", "external-entity", "external-dtd"])
 def test_unsafe_xml_is_refused(data_copy: Path, attack: str) -> None:
-    _edition(data_copy).write_text(attack, encoding="utf-8")
+    edition_file(data_copy).write_text(attack, encoding="utf-8")
     with pytest.raises(MemoDataError, match=r"d88\.xml, line 2: refused as unsafe \(DTDForbidden\)") as caught:
         load_memo(data_copy)
     assert "root:" not in str(caught.value) and "lollol" not in str(caught.value)
@@ -123,7 +102,7 @@ def test_deep_nesting_is_refused_long_before_python_recursion_would_fail(tmp_pat
 
 
 def test_the_memos_nesting_is_well_within_the_cap() -> None:
-    root, _ = parse_xml(_edition(data_dir()))
+    root, _ = parse_xml(edition_file(data_dir()))
 
     def depth(element: ET.Element) -> int:
         deepest, stack = 0, [(element, 1)]
@@ -149,5 +128,5 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch
 
 
 def test_every_element_of_the_memo_is_known() -> None:
-    root, _ = parse_xml(_edition(data_dir()))
+    root, _ = parse_xml(edition_file(data_dir()))
     assert {element.tag.rsplit("}", 1)[-1] for element in root.iter()} == TEI_ELEMENTS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
@@ -11,9 +10,6 @@ import pytest
 
 from memo_utils import (
     MemoDataError,
-    check_edition,
-    collate,
-    load_dating,
     load_footnotes,
     load_goals,
     load_memo,
@@ -21,24 +17,9 @@ from memo_utils import (
     load_people,
     load_sections,
     person_mentions,
-    validate,
     witness_text,
 )
-from memo_utils.edition import TEI_NS, parse_xml, witness_tokens
-from tests.conftest import edit_csv, replace_once
-
-T = f"{{{TEI_NS}}}"
-
-
-def _edition(data: Path) -> Path:
-    return data / "edition" / "d88.xml"
-
-
-def _document(data: Path) -> ET.Element:
-    root, _ = parse_xml(_edition(data))
-    return root.find(f".//{T}div[@type='document']")
-
-
+from tests.conftest import T, edit_csv, tei_document
 
 # --- People ------------------------------------------------------------------------------------
 
@@ -99,7 +80,7 @@ def test_footnotes_annotate_their_sentences() -> None:
 
 
 def test_pages_263_to_267_are_encoded_in_order(data: Path) -> None:
-    breaks = [pb.get("n") for pb in _document(data).iter(f"{T}pb")]
+    breaks = [pb.get("n") for pb in tei_document(data).iter(f"{T}pb")]
     assert breaks == ["263", "264", "265", "266", "267"]
     pages = load_pages()
     assert pages["page"].tolist() == [262, 263, 264, 265, 266, 267]
@@ -139,7 +120,7 @@ def test_sections_in_the_memos_order() -> None:
 
 
 def test_goal_lists_are_lists_matching_the_goals_table(data: Path) -> None:
-    document = _document(data)
+    document = tei_document(data)
     goals = document.find(f".//{T}list[@type='goals']")
     assert [item.get("n") for item in goals.findall(f"{T}item")] == ["a", "b", "c"]
     leaves = [item for item in goals.iter(f"{T}item") if item.find(f"{T}list") is None]
@@ -149,7 +130,7 @@ def test_goal_lists_are_lists_matching_the_goals_table(data: Path) -> None:
 
 
 def test_rosenthal_is_quoted_with_his_source(data: Path) -> None:
-    document = _document(data)
+    document = tei_document(data)
     quote = document.find(f".//{T}quote[@source]")
     bibl = document.find(f".//{T}note[@n='7']//{T}bibl")
     assert quote.get("source") == "#" + bibl.get("{http://www.w3.org/XML/1998/namespace}id")
