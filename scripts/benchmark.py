@@ -68,10 +68,8 @@ def floor_notebook() -> nbformat.NotebookNode:
 
 def cold_setup() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "UV_CACHE_DIR": f"{tmp}/uv-cache", "PIP_NO_CACHE_DIR": "1"}
-        venv = f"{tmp}/venv"
-        subprocess.run(["make", "-s", f"VENV={venv}", f"{venv}/.installed-from-lock"],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
+        env = {**os.environ, "UV_CACHE_DIR": f"{tmp}/uv-cache", "PIP_NO_CACHE_DIR": "1", "VENV": f"{tmp}/venv"}
+        subprocess.run(["bash", "scripts/ensure_env.sh"], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 def machine() -> str:
