@@ -56,7 +56,7 @@ def browser_test_per_notebook(python: str) -> list[Row]:
     out = subprocess.run([python, "-m", "pytest", "-q", "-s", "tests/test_lab_browser.py"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     return [(f"browser test: {name} (Run All to idle)", float(seconds), 1, "", None)
-            for name, seconds in re.findall(r"(\S+\.ipynb): Run All to idle in ([\d.]+) s", out)]
+            for name, seconds in re.findall(r"(\d\d_[\w-]+\.ipynb): Run All to idle in ([\d.]+) s", out)]
 
 
 def make_test_bytecode(runs: int, median) -> list[Row]:  # type: ignore[no-untyped-def]

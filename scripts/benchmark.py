@@ -162,9 +162,13 @@ def write_report(rows: list[tuple[str, float, int, str, float | None]]) -> None:
         "  kernel floor; load + validate at 100x the emigration rows no worse than linear, < 2 s.",
         "- The site rows (scripts/bench_site.py) are one cold run each; the target for the three",
         "  together is under two minutes.",
-        "- `make test` runs pytest and nbval on 2 workers; the notebooks and the mypy check are",
-        "  its longest items.",
-        "- Cold set-up is the Makefile's own install step (venv, pip install uv, uv install of",
+        "- `make test` runs pytest, nbval, the JupyterLab browser test and the site build and",
+        "  browser checks on 2 workers. Without compiled bytecode every fresh process (each kernel,",
+        "  each subprocess) recompiles pandas and matplotlib; the set-up compiles it at install.",
+        "- Cold `make lab` is a fresh clone with no `.venv` (package cache warm) until the server",
+        "  answers `/api/status` with its token. The browser test's figures are its own: Run All",
+        "  Cells clicked until the kernel is idle and every code cell has run.",
+        "- Cold set-up is scripts/ensure_env.sh (venv, pip install uv, uv pip sync of",
         "  requirements.lock) with empty caches; it downloads every wheel, so it measures the network too.",
     ]
     out = ROOT / "docs" / "benchmark.md"
