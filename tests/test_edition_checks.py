@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,87 +53,45 @@ def test_footnotes_out_of_sequence(data_copy: Path) -> None:
     assert caught.value.line == line
 
 
-def test_unknown_note_type(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), 'xml:id="d88fn5" type="original"', 'xml:id="d88fn5" type="authorial"')
-    with pytest.raises(MemoDataError, match=r'<note n="5" type="authorial".*unknown note type'):
-        load_footnotes(data_copy)
+# One row per kind of damage the checks name: where the TEI is changed, the loader that reads it,
+# the message, and whether the error must point at the changed line exactly.
+NAMED_DAMAGE = [
+    ("unknown-note-type", 'xml:id="d88fn5" type="original"', 'xml:id="d88fn5" type="authorial"',
+     load_footnotes, r'<note n="5" type="authorial".*unknown note type', False),
+    ("person-not-listed", 'corresp="#brezhnev_leonid"', 'corresp="#brezhnev"',
+     load_memo, r"<persName corresp=\"#brezhnev\">: 'brezhnev' is not in the persons list", True),
+    ("person-without-key", '<persName corresp="#brezhnev_leonid">', "<persName>",
+     load_memo, r"<persName>: a person needs corresp", False),
+    ("unknown-page-break", '<pb n="265" xml:id="pg_265"/>', '<pb n="CCLXV" xml:id="pg_265"/>',
+     load_pages, r'<pb n="CCLXV" xml:id="pg_265">: unknown page break', True),
+    ("page-break-out-of-sequence", '<pb n="265" xml:id="pg_265"/>', '<pb n="256" xml:id="pg_256"/>',
+     load_pages, r"page break out of sequence: page 264 is followed by 256", False),
+    ("pointer-to-nowhere", 'target="#d88fn5"', 'target="#d88fn9"',
+     load_footnotes, r"<ref target=\"#d88fn9\">: target points to '#d88fn9'", False),
+    ("duplicate-id", 'xml:id="d88fn7-bibl"', 'xml:id="d88fn6"', load_memo, r"duplicate xml:id", False),
+    ("date-range-inverted", 'frus:doc-dateTime-min="1987-01-06T00:00:00-05:00"',
+     'frus:doc-dateTime-min="1987-06-01T00:00:00-05:00"', load_memo, r"doc-dateTime-min is later than", False),
+    ("text-outside-paragraph", "<head>Targets</head>", "<head>Targets</head> stray words",
+     load_memo, r"<head>: text outside any paragraph after it: 'stray words'", False),
+    ("source-note-outside-head", 'type="source" xml:id="d88fn1"', 'xml:id="d88fn1"', load_memo, r"source note", False),
+    ("section-without-number", '<div type="section" n="3">', '<div type="section" n="III">',
+     load_sections, r"<div n=\"III\" type=\"section\">: n must be a number, not 'III'", True),
+    ("publication-date-missing", '<date when="2017">2017</date>', "2017",
+     load_memo, r"line 24: <bibl>: has no date element", False),
+    ("publication-year-without-when", '<date when="2017">', "<date>",
+     load_memo, r"<date>: has no when attribute", True),
+]
 
 
-def test_person_not_in_the_persons_list(data_copy: Path) -> None:
-    line = replace_once(edition_file(data_copy), 'corresp="#brezhnev_leonid"', 'corresp="#brezhnev"')
-    with pytest.raises(MemoDataError, match=r"<persName corresp=\"#brezhnev\">: 'brezhnev' is not in the persons list") as caught:
-        load_memo(data_copy)
-    assert caught.value.line == line
-
-
-def test_person_without_a_key(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), '<persName corresp="#brezhnev_leonid">', "<persName>")
-    with pytest.raises(MemoDataError, match=r"<persName>: a person needs corresp"):
-        load_memo(data_copy)
-
-
-def test_unknown_page_break(data_copy: Path) -> None:
-    line = replace_once(edition_file(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="CCLXV" xml:id="pg_265"/>')
-    with pytest.raises(MemoDataError, match=r'<pb n="CCLXV" xml:id="pg_265">: unknown page break') as caught:
-        load_pages(data_copy)
-    assert caught.value.line == line
-
-
-def test_page_break_out_of_sequence(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), '<pb n="265" xml:id="pg_265"/>', '<pb n="256" xml:id="pg_256"/>')
-    with pytest.raises(MemoDataError, match=r"page break out of sequence: page 264 is followed by 256"):
-        load_pages(data_copy)
-
-
-def test_pointer_to_nowhere(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), 'target="#d88fn5"', 'target="#d88fn9"')
-    with pytest.raises(MemoDataError, match=r"<ref target=\"#d88fn9\">: target points to '#d88fn9'"):
-        load_footnotes(data_copy)
-
-
-def test_duplicate_id(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), 'xml:id="d88fn7-bibl"', 'xml:id="d88fn6"')
-    with pytest.raises(MemoDataError, match=r"duplicate xml:id"):
-        load_memo(data_copy)
-
-
-def test_date_range_inverted(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), 'frus:doc-dateTime-min="1987-01-06T00:00:00-05:00"',
-                 'frus:doc-dateTime-min="1987-06-01T00:00:00-05:00"')
-    with pytest.raises(MemoDataError, match=r"doc-dateTime-min is later than"):
-        load_memo(data_copy)
-
-
-def test_text_outside_any_paragraph(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), "<head>Targets</head>", "<head>Targets</head> stray words")
-    with pytest.raises(MemoDataError, match=r"<head>: text outside any paragraph after it: 'stray words'"):
-        load_memo(data_copy)
-
-
-def test_source_note_must_be_in_the_head(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), 'type="source" xml:id="d88fn1"', 'xml:id="d88fn1"')
-    with pytest.raises(MemoDataError, match=r"source note"):
-        load_memo(data_copy)
-
-
-def test_section_without_a_number(data_copy: Path) -> None:
-    line = replace_once(edition_file(data_copy), '<div type="section" n="3">', '<div type="section" n="III">')
-    with pytest.raises(MemoDataError, match=r"<div n=\"III\" type=\"section\">: n must be a number, not 'III'") as caught:
-        load_sections(data_copy)
-    assert caught.value.line == line
-
-
-def test_publication_date_missing(data_copy: Path) -> None:
-    replace_once(edition_file(data_copy), '<date when="2017">2017</date>', "2017")
-    with pytest.raises(MemoDataError, match=r"line 24: <bibl>: has no date element"):
-        load_memo(data_copy)
-
-
-def test_publication_year_without_when(data_copy: Path) -> None:
-    line = replace_once(edition_file(data_copy), '<date when="2017">', "<date>")
-    with pytest.raises(MemoDataError, match=r"<date>: has no when attribute") as caught:
-        load_memo(data_copy)
-    assert caught.value.line == line
+@pytest.mark.parametrize(("old", "new", "loader", "message", "exact_line"), [d[1:] for d in NAMED_DAMAGE],
+                         ids=[d[0] for d in NAMED_DAMAGE])
+def test_named_damage(data_copy: Path, old: str, new: str, loader: Callable[[Path], object], message: str,
+                      exact_line: bool) -> None:
+    line = replace_once(edition_file(data_copy), old, new)
+    with pytest.raises(MemoDataError, match=message) as caught:
+        loader(data_copy)
+    if exact_line:
+        assert caught.value.line == line
 
 
 # --- Hardening: one table of damage, each refused by name with its line ---------------------------
