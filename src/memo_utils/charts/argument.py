@@ -28,6 +28,7 @@ from matplotlib.ticker import StrMethodFormatter
 from ..argument import RELATIONS
 from ..frus_context import MEMO_CITATION
 from ..style import GREYS, STYLE, finish_chart, new_chart
+from .box_arrows import StraightBetweenBoxes
 
 #: A4 portrait is 8.27 x 11.69 in; this leaves a margin for the printer.
 A4_FIGSIZE = (8.0, 11.0)
@@ -253,7 +254,7 @@ def _draw_relation(ax: Axes, source: Text, target: Text, relation: str, gid: str
     arrow = FancyArrowPatch(source.get_position(), target.get_position(), patchA=source.get_bbox_patch(),
                             patchB=target.get_bbox_patch(), arrowstyle=line["arrowstyle"], mutation_scale=9,
                             linestyle=line["linestyle"], linewidth=line["linewidth"], color=GREYS[0],
-                            connectionstyle="arc3,rad=0", shrinkA=1.5, shrinkB=1.5, zorder=3, gid=gid)
+                            connectionstyle=StraightBetweenBoxes(), shrinkA=1.5, shrinkB=1.5, zorder=3, gid=gid)
     ax.add_patch(arrow)
     return arrow
 
