@@ -12,6 +12,7 @@ their own modules; they are re-exported here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -58,8 +59,10 @@ PREFERRED_COUNTERS: dict[str, tuple[str, ...]] = {
 }
 _SEPARATOR = r"(?:,\s?|\.|\s)?"
 _HEDGES = r"(?:about|approximately|nearly|almost|some|around|roughly|more than|over|less than|under|etwa|fast|knapp|über|rund)"
+_HEDGE_BEFORE = re.compile(rf"\b{_HEDGES}\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def number_pattern(number: int) -> re.Pattern[str]:
     """A pattern for ``number`` as print writes it: with or without thousands separators
     (``8,155``, ``20.082``, ``14 488``, ``17, 200``), never as part of a longer number."""
@@ -76,8 +79,9 @@ def snippet_has_number(snippet: str, number: int) -> bool:
 
 def snippet_hedges_number(snippet: str, number: int) -> bool:
     """Whether ``snippet`` prints ``number`` straight after a hedge ('about', 'nearly', 'etwa' …)."""
-    hedged = re.compile(rf"\b{_HEDGES}\s+" + number_pattern(number).pattern, re.IGNORECASE)
-    return hedged.search(snippet) is not None
+    # One hedge pattern, searched just before each place the number is printed: compiling
+    # a hedge pattern per number cost more than the rest of loading the table.
+    return any(_HEDGE_BEFORE.search(snippet, 0, found.start()) for found in number_pattern(number).finditer(snippet))
 
 
 def _period_text(year: pd.Series, month: pd.Series) -> pd.Series:
