@@ -52,12 +52,29 @@ def python_c(code: str) -> Callable[[], object]:
     return lambda: subprocess.run([PYTHON, "-c", code], check=True, cwd=ROOT / "notebooks")
 
 
-def run_notebook(nb: nbformat.NotebookNode) -> Callable[[], object]:
+def run_notebook(nb: nbformat.NotebookNode, backend: str | None = None) -> Callable[[], object]:
+    """Execute ``nb`` in a fresh kernel; ``backend`` sets the kernel's MPLBACKEND (with
+    "agg", charts are built but never drawn to PNG, which isolates the drawing cost)."""
     def action() -> None:
-        client = NotebookClient(nbformat.from_dict(nb), kernel_name="python3",
-                                resources={"metadata": {"path": str(ROOT / "notebooks")}})
-        client.execute()
+        saved = os.environ.get("MPLBACKEND")
+        if backend:
+            os.environ["MPLBACKEND"] = backend
+        try:
+            client = NotebookClient(nbformat.from_dict(nb), kernel_name="python3",
+                                    resources={"metadata": {"path": str(ROOT / "notebooks")}})
+            client.execute()
+        finally:
+            if saved is None:
+                os.environ.pop("MPLBACKEND", None)
+            else:
+                os.environ["MPLBACKEND"] = saved
     return action
+
+
+def chart_count(nb: nbformat.NotebookNode) -> int:
+    """How many PNG charts the notebook's stored outputs hold."""
+    return sum("image/png" in out.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
+               for out in cell.get("outputs", []))
 
 
 def floor_notebook() -> nbformat.NotebookNode:
@@ -99,7 +116,11 @@ def main() -> None:
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         t, _ = median_of(run_notebook(nb), args.runs)
-        rows.append((f"notebook {path.name}", t, args.runs, "kernel floor", t / floor_kernel))
+        rows.append((f"notebook {path.name} ({chart_count(nb)} charts)", t, args.runs, "kernel floor",
+                     t / floor_kernel))
+        t, _ = median_of(run_notebook(nb, backend="agg"), args.runs)
+        rows.append((f"notebook {path.name}, charts built but not drawn", t, args.runs, "kernel floor",
+                     t / floor_kernel))
 
     v = bench_validation.measure(args.runs)
     rows.append(("interleaved floor: import pandas, matplotlib.pyplot", v["floor"], args.runs, "", None))
@@ -156,6 +177,9 @@ def write_report(rows: list[tuple[str, float, int, str, float | None]]) -> None:
         "- memo_utils imports its submodules lazily and checks tables with its own Table Schema",
         "  checker (docs/validation.md), so neither importing nor validating loads Frictionless.",
         "- Each notebook pays the kernel floor plus its first validation; the rest is drawing.",
+        "  The 'charts built but not drawn' rows run the same notebook with MPLBACKEND=agg, so",
+        "  every chart is built but none is rendered to PNG: the gap between the two rows is",
+        "  the cost of drawing the charts.",
         "- The interleaved rows (scripts/bench_validation.py) run floor, import, validate and each",
         "  data size in turn, so drift on a shared machine hits every measure alike. Targets",
         "  (issue 10): import <= 1.1x, import + validate() <= 1.35x, each notebook <= 1.35x the",
