@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 from itertools import combinations
-from typing import Any
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -21,7 +21,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import ConnectionStyle, FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.ticker import StrMethodFormatter
 
@@ -248,13 +248,18 @@ def _draw_claim(ax: Axes, node: str, attrs: dict[str, Any], xy: tuple[float, flo
                    fontstyle=style, bbox=dict(KIND_BOX[kind]), zorder=2, gid=f"claim:{node}", **KIND_TEXT[kind])
 
 
+#: Matplotlib takes any callable as a connection style (``set_connectionstyle``); its type
+#: stubs name only ConnectionStyle, hence the cast.
+_STRAIGHT = cast(ConnectionStyle, StraightBetweenBoxes())
+
+
 def _draw_relation(ax: Axes, source: Text, target: Text, relation: str, gid: str) -> FancyArrowPatch:
     line = RELATION_LINE[relation]
     # Straight lines, as the ordering of each row assumed when it kept them clear of boxes.
     arrow = FancyArrowPatch(source.get_position(), target.get_position(), patchA=source.get_bbox_patch(),
                             patchB=target.get_bbox_patch(), arrowstyle=line["arrowstyle"], mutation_scale=9,
                             linestyle=line["linestyle"], linewidth=line["linewidth"], color=GREYS[0],
-                            connectionstyle=StraightBetweenBoxes(), shrinkA=1.5, shrinkB=1.5, zorder=3, gid=gid)
+                            connectionstyle=_STRAIGHT, shrinkA=1.5, shrinkB=1.5, zorder=3, gid=gid)
     ax.add_patch(arrow)
     return arrow
 

@@ -9,7 +9,7 @@ bounding rectangle, which is found in closed form (slab intersection).
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.patches import ConnectionStyle, Patch
+from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 
@@ -33,12 +33,12 @@ def exit_point(inside: np.ndarray, toward: np.ndarray, patch: Patch | None, shri
     return inside + unit * min(travel + shrink, length)
 
 
-class StraightBetweenBoxes(ConnectionStyle._Base):
-    """A straight connection from box to box (``FancyArrowPatch(connectionstyle=...)``)."""
+class StraightBetweenBoxes:
+    """A straight connection from box to box, for ``FancyArrowPatch(connectionstyle=...)``,
+    which takes any callable with the signature of matplotlib's connection styles."""
 
-    def __call__(self, posA, posB, shrinkA=0.0, shrinkB=0.0, patchA=None, patchB=None):  # noqa: N803 (matplotlib's names)
+    def __call__(self, posA: tuple[float, float], posB: tuple[float, float],  # noqa: N803 (matplotlib's names)
+                 shrinkA: float = 0.0, shrinkB: float = 0.0,  # noqa: N803
+                 patchA: Patch | None = None, patchB: Patch | None = None) -> Path:  # noqa: N803
         start, end = np.asarray(posA, dtype=float), np.asarray(posB, dtype=float)
-        return Path([exit_point(start, end, patchA, shrinkA), exit_point(end, start, patchB, shrinkB)])
-
-    def connect(self, posA, posB):  # noqa: N803
-        return Path([posA, posB])
+        return Path(np.array([exit_point(start, end, patchA, shrinkA), exit_point(end, start, patchB, shrinkB)]))
