@@ -65,9 +65,23 @@ def discussion_questions(nb: dict) -> list[str]:
         text = _cell_text(cell)
         if cell["cell_type"] == "markdown" and re.search(r"^#+ .*questions for discussion", text, re.I | re.M):
             body = re.split(r"^#+ .*questions for discussion.*$", text, flags=re.I | re.M)[1]
-            items = re.split(r"^\s*\d+\.\s+", body, flags=re.M)[1:]
+            items = re.split(r"^\s*\d+\.\s+", _numbered_list(body), flags=re.M)[1:]
             return [re.sub(r"\s+", " ", item).strip() for item in items if item.strip()]
     return []
+
+
+def _numbered_list(body: str) -> str:
+    """The numbered list that opens ``body``: it ends at the next heading or at the first
+    unindented line that is not a numbered item (a note, 'Model answers: …')."""
+    kept: list[str] = []
+    for line in body.splitlines():
+        if re.match(r"\d+\.\s", line):
+            kept.append(line)
+        elif kept and (line.startswith("#") or (line.strip() and not line[0].isspace())):
+            break
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def data_dictionary(datapackage: Path = ROOT / "data" / "datapackage.json") -> str:

@@ -59,6 +59,10 @@ def test_questions_come_from_the_notebooks() -> None:
     nb = {"cells": [{"cell_type": "markdown", "metadata": {},
                      "source": "## 10. Questions for discussion\n\n1. Why?\n   Really?\n2. How?\n"}]}
     assert site_pages.discussion_questions(nb) == ["Why? Really?", "How?"]
+    followed = {"cells": [{"cell_type": "markdown", "metadata": {},
+                           "source": "## Questions for discussion\n\n1. Why?\n2. How?\n\nModel answers: a file.\n\n"
+                                     "## What's next\n\n1. Not a question.\n"}]}
+    assert site_pages.discussion_questions(followed) == ["Why?", "How?"]
     overview = {"cells": [{"cell_type": "markdown", "metadata": {},
                            "source": "# T\n\n**The question.** In 1987, how did U.S. aims change? More."}]}
     assert site_pages.overview_question(overview) == "In 1987, how did U.S. aims change?"
