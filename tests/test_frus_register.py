@@ -66,6 +66,14 @@ def test_dates_are_ordered_and_inside_the_volumes_span(register: pd.DataFrame) -
         assert first <= row.date_min.year and row.date_max.year <= last + 1
 
 
+def test_inferred_ranges_respect_the_volumes_date_order(register: pd.DataFrame) -> None:
+    """A document printed later cannot have to be older than every date an earlier one may have."""
+    for _, volume in register[register["date_min"].notna()].groupby("volume"):
+        ordered = volume.sort_values("number")
+        latest_so_far = ordered["date_min"].cummax()
+        assert (latest_so_far <= ordered["date_max"]).all(), ordered.loc[latest_so_far > ordered["date_max"], "doc_id"].tolist()
+
+
 def test_unread_documents_carry_no_date_or_heading(register: pd.DataFrame) -> None:
     unread = register[register["readable"] == "no"]
     assert len(unread) > 0
