@@ -19,12 +19,14 @@ from memo_utils.charts.register import MEMO_ID, plot_register_timeline, plot_top
 from memo_utils.frus_register import (
     agenda_by_year,
     documents_on,
+    documents_per_year,
     figure_in_snippet,
     load_goal_areas,
     load_register,
     load_register_topics,
     load_reported_figures,
     topic_matrix,
+    untagged_documents,
     volume_span,
 )
 
@@ -62,6 +64,14 @@ def test_dates_are_ordered_and_inside_the_volumes_span(register: pd.DataFrame) -
     for row in dated.itertuples():
         first, last = volume_span(row.volume)
         assert first <= row.date_min.year and row.date_max.year <= last + 1
+
+
+def test_inferred_ranges_respect_the_volumes_date_order(register: pd.DataFrame) -> None:
+    """A document printed later cannot have to be older than every date an earlier one may have."""
+    for _, volume in register[register["date_min"].notna()].groupby("volume"):
+        ordered = volume.sort_values("number")
+        latest_so_far = ordered["date_min"].cummax()
+        assert (latest_so_far <= ordered["date_max"]).all(), ordered.loc[latest_so_far > ordered["date_max"], "doc_id"].tolist()
 
 
 def test_unread_documents_carry_no_date_or_heading(register: pd.DataFrame) -> None:
@@ -125,6 +135,25 @@ def test_agenda_moves_toward_prisoners_religion_and_security_in_1988(register: p
     assert agenda.loc[1988, "security services"] > agenda.loc[1985, "security services"]
 
 
+def test_agenda_shares_count_only_documents_with_a_tag(register: pd.DataFrame, topics: pd.DataFrame) -> None:
+    agenda = agenda_by_year(register, topics)
+    counts = documents_per_year(register, topics)
+    untagged = untagged_documents(register, topics)
+    assert "v41-d91" in set(untagged["doc_id"]) and "v41-d88" not in set(untagged["doc_id"])
+    assert (counts["read"] - counts["tagged"]).sum() == len(untagged)
+    emigration_1988 = topics[topics["goal_area"] == "emigration"]["doc_id"]
+    dated = register.set_index("doc_id")["date_min"]
+    tagged_1988 = {d for d in topics["doc_id"] if dated[d].year == 1988}
+    assert agenda.loc[1988, "emigration"] == pytest.approx(len(set(emigration_1988) & tagged_1988) / len(tagged_1988))
+
+
+def test_the_1974_letters_carry_the_60000_benchmark(register: pd.DataFrame) -> None:
+    letters = register.set_index("doc_id").loc[["v16-d60", "v16-d61"]]
+    assert (letters["date_min"] == pd.Timestamp("1974-10-18")).all()
+    figures = load_reported_figures().set_index("figure_id")
+    assert figures.loc["v16-d61-benchmark", "high"] == 60000 and figures.loc["v16-d61-benchmark", "doc_id"] == "v16-d61"
+
+
 def test_bad_date_order_raises(data_copy: Path) -> None:
     row = set_cell(data_copy / "frus_register.csv", "v41-d94", "date_min", "1987-10-01")
     with pytest.raises(MemoDataError, match=rf"frus_register\.csv, row {row}, field 'date_min': the earliest"):
@@ -138,7 +167,7 @@ def test_date_outside_volume_raises(data_copy: Path) -> None:
 
 
 def test_guessed_date_on_unread_document_raises(data_copy: Path) -> None:
-    row = set_cell(data_copy / "frus_register.csv", "v41-d89", "date_basis", "inferred")
+    row = set_cell(data_copy / "frus_register.csv", "v41-d95", "date_basis", "inferred")
     with pytest.raises(MemoDataError, match=rf"row {row}, field 'date_basis'"):
         load_register(data_copy)
 
@@ -182,6 +211,9 @@ def test_timeline_draws_each_read_document_at_its_dates_and_marks_the_memo(regis
     offices = [tick.get_text().replace("\n", " ") for tick in ax.get_yticklabels()]
     assert "Bureau of Human Rights and Humanitarian Affairs" in offices
     assert "v31-d223" not in set(rows["doc_id"])
+    joint = rows.set_index("doc_id").loc["v41-d89"]
+    assert joint["lead_office"] == "Bureau of Human Rights and Humanitarian Affairs" and ";" in joint["author_office"]
+    assert not any(";" in office for office in offices)
     plt.close(fig)
 
 

@@ -110,8 +110,27 @@ def topic_matrix(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     return matrix.reindex(index=read["doc_id"], fill_value=0).fillna(0).astype(int)
 
 
-def agenda_by_year(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
-    """Share of the read documents of each year (by date_min) that discuss each goal area."""
+def untagged_documents(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """Read documents that carry no goal-area tag (the chapter's UN, treaty and Cuba papers, and excerpts cut short)."""
     matrix = topic_matrix(register, topics)
+    empty = matrix.index[matrix.sum(axis=1) == 0]
+    return register.set_index("doc_id").loc[empty, ["volume", "number", "subject", "date_min"]].reset_index()
+
+
+def agenda_by_year(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """Share of each year's documents on the memo's agenda (at least one tag; year of date_min) discussing each area.
+
+    Untagged documents (see untagged_documents) are left out, so that papers on other subjects do not dilute the shares.
+    """
+    matrix = topic_matrix(register, topics)
+    matrix = matrix[matrix.sum(axis=1) > 0]
     years = register.set_index("doc_id").loc[matrix.index, "date_min"].map(lambda d: d.year)
     return matrix.groupby(years.to_numpy()).mean().rename_axis("year")
+
+
+def documents_per_year(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """For each year (of date_min), how many read documents there are and how many carry at least one tag."""
+    matrix = topic_matrix(register, topics)
+    years = register.set_index("doc_id").loc[matrix.index, "date_min"].map(lambda d: d.year).to_numpy()
+    counts = pd.DataFrame({"read": matrix.groupby(years).size(), "tagged": (matrix.sum(axis=1) > 0).groupby(years).sum()})
+    return counts.astype(int).rename_axis("year")

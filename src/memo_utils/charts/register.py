@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from ..frus_register import topic_matrix
 from ..style import GREYS, finish_chart, new_chart
 
-REGISTER_SOURCE = "FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vol. XXXI (Office of the Historian); project register."
+REGISTER_SOURCE = "FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vols. XVI and XXXI (Office of the Historian); project register."
 MEMO_ID = "v41-d88"
 
 
@@ -23,11 +23,12 @@ def doc_label(register: pd.DataFrame) -> pd.Series:
 
 
 def timeline_rows(register: pd.DataFrame) -> pd.DataFrame:
-    """The read, dated documents with the office row each is drawn on (offices by first date)."""
+    """The read, dated documents with the office row each is drawn on: the first-named office, offices by first date."""
     dated = register[(register["readable"] == "yes") & register["date_min"].notna()].sort_values("date_min")
     dated = dated[dated["date_min"] >= pd.Timestamp("1981-01-01")].copy()
-    offices = list(dict.fromkeys(dated["author_office"]))
-    dated["row"] = dated["author_office"].map({office: i for i, office in enumerate(offices)})
+    dated["lead_office"] = dated["author_office"].str.split(";").str[0].str.strip()
+    offices = list(dict.fromkeys(dated["lead_office"]))
+    dated["row"] = dated["lead_office"].map({office: i for i, office in enumerate(offices)})
     dated["label"] = doc_label(dated)
     return dated.reset_index(drop=True)
 
@@ -35,7 +36,8 @@ def timeline_rows(register: pd.DataFrame) -> pd.DataFrame:
 def plot_register_timeline(register: pd.DataFrame) -> Figure:
     """Each read document as its possible date range, one row per author's office; Document 88 marked."""
     rows = timeline_rows(register)
-    fig, ax = new_chart(figsize=(9.0, 5.5))
+    offices = list(dict.fromkeys(rows["lead_office"]))
+    fig, ax = new_chart(figsize=(9.0, max(5.5, 2.0 + 0.55 * len(offices))))
     stagger = rows.groupby("row").cumcount() % 3
     for row, level in zip(rows.itertuples(), stagger, strict=True):
         memo = row.doc_id == MEMO_ID
@@ -47,21 +49,20 @@ def plot_register_timeline(register: pd.DataFrame) -> Figure:
                 linestyle="", gid=f"start:{row.doc_id}")
         ax.annotate(row.label, (start, row.row), xytext=(0, 6 + 9 * level), textcoords="offset points", fontsize=7,
                     fontweight="bold" if memo else "normal", ha="left")
-    offices = list(dict.fromkeys(rows["author_office"]))
     ax.set_yticks(range(len(offices)), [textwrap.fill(office, 30) for office in offices])
     ax.set_ylim(-0.7, len(offices) - 0.3)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     return finish_chart(ax, title="The memo's neighbours, 1985–1988, by author's office",
                         xlabel="Date (bar: earliest to latest possible date; Document 88 = diamond)",
-                        ylabel="Author's office", source=REGISTER_SOURCE)
+                        ylabel="Author's office (first named)", source=REGISTER_SOURCE)
 
 
 def plot_topic_matrix(register: pd.DataFrame, topics: pd.DataFrame) -> Figure:
     """Documents (rows, in date order) against goal areas (columns): dark where the document discusses it."""
     matrix = topic_matrix(register, topics)
     labels = doc_label(register.set_index("doc_id").loc[matrix.index].reset_index())
-    fig, ax = new_chart(figsize=(8.0, 7.0))
+    fig, ax = new_chart(figsize=(8.0, max(7.0, 2.5 + 0.2 * matrix.shape[0])))
     ax.imshow(matrix.to_numpy(), cmap=ListedColormap(["white", GREYS[0]]), vmin=0, vmax=1, aspect="auto",
               interpolation="nearest")
     ax.set_xticks(range(matrix.shape[1]), list(matrix.columns), rotation=40, ha="right")
