@@ -46,6 +46,10 @@ def test_key_dates(bundle) -> None:
     assert card.loc["imm-iii", "met"] == "1988-11-29"
     assert card.loc["int-i", "met"] == "1990-06-12"
     assert card.loc["int-ii", "met"] == "1990-10-01"
+    assert card.loc["int-viii", "met"] == "1991-10-11"
+    dated = outcomes.groupby("goal_id")["date"].agg(set)
+    assert {"1989-04-08", "1989-04-11"} <= dated["int-i"]  # the April 1989 decree and its entry into force
+    assert "1989-10-17/1989-10-18" in dated["int-iii"]  # WPA readmission at Athens
 
 
 def test_statuses_follow_the_rule_from_the_rows(bundle) -> None:
@@ -128,7 +132,7 @@ def test_snippet_without_date_is_refused(data_copy: Path) -> None:
 def test_benefits_are_dated_and_conditioned() -> None:
     benefits = oc.load_benefits()
     assert benefits["start"].notna().all() and benefits["stated_condition"].str.len().gt(0).all()
-    assert "1990-12-12" in set(benefits["date"]) and "1990-06-01" in set(benefits["date"])
+    assert {"1990-06-01", "1990-12-12", "1991-06-03", "1991-08-02"} <= set(benefits["date"])
 
 
 def test_timeline_plots_status_shading_and_marks(bundle) -> None:
@@ -151,3 +155,22 @@ def test_timeline_plots_status_shading_and_marks(bundle) -> None:
                  ("advances", "partly meets", "meets", "sets back", "no change"))
     assert marked == (outcomes["effect"] != "no evidence found").sum()
     plt.close(fig)
+
+
+def test_date_disagreements_keep_both_datings() -> None:
+    from memo_utils import load_events
+    clash = oc.date_disagreements(load_events())
+    voa = clash[clash["event_id"] == "voa_jamming_ends_1987"]
+    assert set(voa["date"]) == {"1986-05", "1987-05-25"}
+    assert "washington_summit" not in set(clash["event_id"])  # a day inside a range agrees
+
+
+def test_date_disagreement_found_in_edited_data(data_copy: Path) -> None:
+    from memo_utils import load_events
+    def move(rows: list[list[str]]) -> None:
+        for row in rows[1:]:
+            if row[0] == "press_law_1990" and "latimes" in row[7]:
+                row[1] = "1990-07-12"
+    edit_csv(data_copy / "events.csv", move)
+    clash = oc.date_disagreements(load_events(data_copy))
+    assert set(clash.loc[clash["event_id"] == "press_law_1990", "date"]) == {"1990-06-12", "1990-07-12"}

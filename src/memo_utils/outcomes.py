@@ -155,6 +155,17 @@ def years_to(scores: pd.DataFrame, memo_date: str = "1987-01-06") -> pd.DataFram
                          "years_to_first_step": span("first_step"), "years_to_met": span("met")})
 
 
+def date_disagreements(events: pd.DataFrame) -> pd.DataFrame:
+    """The source rows of every event whose sources give dates that cannot both hold
+    (two datings whose spans do not overlap), so a disagreement is shown, not averaged."""
+    cols = ["event_id", "label", "date", "publication", "published", "url"]
+    clashing = [group for _, group in events.groupby("event_id")
+                if group["start"].max() > group["end"].min()]
+    if not clashing:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(clashing).sort_values(["event_id", "start"])[cols].reset_index(drop=True)
+
+
 def outcomes_bundle(data: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Goals and checked outcome evidence, loaded together."""
     goals = load_goals(data)
