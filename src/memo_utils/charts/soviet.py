@@ -18,8 +18,8 @@ LANE_MARKS = {
 }
 
 SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; JTA, LA Times, AP, "
-          "Chicago Tribune), data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
-          "Month-dated items are placed at the month's first day.")
+          "Chicago Tribune, New York Times), data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
+          "Month- or year-dated items are placed at the first day of the month or year.")
 
 
 def plot_soviet_timeline(items: pd.DataFrame, *, marks: pd.DataFrame | None = None) -> Figure:
