@@ -17,8 +17,9 @@ LANE_MARKS = {
     LANES[4]: ("D", "0.85"),
 }
 
-SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; JTA, LA Times, AP, "
-          "Chicago Tribune, New York Times), data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
+SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; National Security Archive; "
+          "JTA, LA Times, AP, Chicago Tribune, New York Times, Baltimore Sun), "
+          "data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
           "Month- or year-dated items are placed at the first day of the month or year.")
 
 
