@@ -226,3 +226,20 @@ def test_chart_plots_each_lane_at_its_dates(items: pd.DataFrame) -> None:
     assert "soviet_records.csv" in (source_line(fig) or "")
     assert ax.get_xlabel() and ax.get_ylabel()
     plt.close(fig)
+
+
+def test_the_years_after_1988_and_adamishin_are_represented(records: pd.DataFrame) -> None:
+    later = records[(records["kind"] == "internal record") & (records["start"] >= pd.Timestamp("1989-02-01"))]
+    assert len(later) >= 2
+    adamishin = records[records["body_or_speaker"].str.contains("Adamishin")]
+    assert len(adamishin) >= 3 and (adamishin["kind"] == "memoir").all()
+    in_his_words = adamishin[adamishin["snippet"].str.contains("in Adamishin’s words")]
+    assert len(in_his_words) == 1
+    summary_only = records.set_index("record_id").loc["sr-1989-12-02-malta-chernyaev"]
+    assert "not read" in summary_only["publication"] and "not read" in summary_only["summary"]
+
+
+def test_a_year_dated_statement_spans_its_whole_year(records: pd.DataFrame) -> None:
+    row = records.set_index("record_id").loc["sr-1990-gorbachev-congress-sovereignty"]
+    assert (row["start"], row["end"]) == (pd.Timestamp("1990-01-01"), pd.Timestamp("1990-12-31"))
+    assert soviet.before(records, "1990-12-31")["record_id"].eq("sr-1990-gorbachev-congress-sovereignty").sum() == 0

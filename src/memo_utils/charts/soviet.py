@@ -17,9 +17,10 @@ LANE_MARKS = {
     LANES[4]: ("D", "0.85"),
 }
 
-SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; JTA, LA Times, AP, "
-          "Chicago Tribune), data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
-          "Month-dated items are placed at the month's first day.")
+SOURCE = ("data/soviet_records.csv (Wilson Center Digital Archive; Bukovsky archive; National Security Archive; "
+          "JTA, LA Times, AP, Chicago Tribune, New York Times, Baltimore Sun), "
+          "data/advocacy_actions.csv (JTA, LA Times, NCSJ), data/events.csv. "
+          "Month- or year-dated items are placed at the first day of the month or year.")
 
 
 def plot_soviet_timeline(items: pd.DataFrame, *, marks: pd.DataFrame | None = None) -> Figure:
