@@ -190,9 +190,20 @@ def test_ideas_in_their_words_orders_by_date_and_keeps_the_replies() -> None:
     assert leverage["url"].str.startswith("https://history.state.gov/historicaldocuments/").all()
 
 
-def test_ideas_in_their_words_unknown_idea_names_the_table() -> None:
-    with pytest.raises(MemoDataError, match=r"frus_register_ideas\.csv.*no passage on the idea 'trade war'"):
-        ideas_in_their_words("trade war")
+def test_ideas_in_their_words_filters_by_setting() -> None:
+    across = ideas_in_their_words(setting="with the Soviet side")
+    assert (across["setting"] == "with the Soviet side").all() and across["idea"].nunique() > 1
+    everything = ideas_in_their_words()
+    assert len(across) + len(ideas_in_their_words(setting="inside the U.S. government")) == len(everything)
+    assert len(everything) == len(load_register_ideas()) and everything["date_min"].is_monotonic_increasing
+    both = ideas_in_their_words("quiet diplomacy", "with the Soviet side")
+    assert set(both["idea"]) == {"quiet diplomacy"} and len(both) > 0
+
+
+@pytest.mark.parametrize(("idea", "setting", "field"), [("trade war", None, "idea"), (None, "in the press", "setting")])
+def test_ideas_in_their_words_unknown_choice_names_the_table(idea: str | None, setting: str | None, field: str) -> None:
+    with pytest.raises(MemoDataError, match=rf"frus_register_ideas\.csv.*field '{field}'.*no passage with the {field}"):
+        ideas_in_their_words(idea, setting)
 
 
 

@@ -109,16 +109,22 @@ def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
     return ideas
 
 
-def ideas_in_their_words(idea: str, data: Path | str | None = None) -> pd.DataFrame:
-    """Every passage on one idea, in date order, with its document's date, setting and URL."""
+def ideas_in_their_words(idea: str | None = None, setting: str | None = None,
+                         data: Path | str | None = None) -> pd.DataFrame:
+    """The passages on one idea (or all), said in one setting (or both), by date and then in the table's (the text's) order."""
     ideas = load_register_ideas(data)
-    known = set(ideas["idea"])
-    if idea not in known:
-        raise MemoDataError(resource_path("frus_register_ideas", data), f"no passage on the idea {idea!r}", field="idea")
-    register = load_register(data)
-    found = ideas[ideas["idea"] == idea].merge(register, on="doc_id", how="left", validate="many_to_one")
-    columns = ["passage_id", "doc_id", "date_min", "speaker", "setting", "snippet", "url"]
-    return found.sort_values(["date_min", "passage_id"], ignore_index=True)[columns]
+    path = resource_path("frus_register_ideas", data)
+    keep = pd.Series(True, index=ideas.index)
+    for column, wanted in (("idea", idea), ("setting", setting)):
+        if wanted is None:
+            continue
+        if wanted not in set(ideas[column]):
+            raise MemoDataError(path, f"no passage with the {column} {wanted!r}", field=column)
+        keep &= ideas[column] == wanted
+    chosen = ideas[keep]
+    found = chosen.merge(load_register(data), on="doc_id", how="left", validate="many_to_one")
+    columns = ["passage_id", "doc_id", "date_min", "idea", "speaker", "setting", "snippet", "url"]
+    return found.sort_values("date_min", kind="stable", ignore_index=True)[columns]
 
 
 def documents_on(goal_id: str, data: Path | str | None = None) -> pd.DataFrame:
