@@ -12,7 +12,8 @@ from matplotlib.figure import Figure
 from ..frus_register import CHANNELS, document_channel, topic_matrix
 from ..style import GREYS, finish_chart, new_chart
 
-REGISTER_SOURCE = "FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vols. XVI and XXXI (Office of the Historian); project register."
+REGISTER_SOURCE = ("FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vols. XVI and XXXI (Office of the Historian; vol. V from its TEI); "
+                   "project register.")
 MEMO_ID = "v41-d88"
 
 
