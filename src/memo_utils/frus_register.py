@@ -92,12 +92,12 @@ def load_reported_figures(data: Path | str | None = None) -> pd.DataFrame:
     return figures
 
 
-#: Offices whose rows are records of conversations with the Soviet side.
-_ACROSS_THE_TABLE = "memorandum of conversation"
+#: Offices whose rows are words addressed to the Soviet side: memoranda of conversation and letters to Soviet leaders.
+_ACROSS_THE_TABLE = r"memorandum of conversation|letter to the Soviet side"
 
 
 def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
-    """Passages voicing or answering the memo's ideas; each in a read document, and 'with the Soviet side' only in a memcon."""
+    """Passages voicing or answering the memo's ideas; each in a read document, 'with the Soviet side' only across the table."""
     ideas = load_table("frus_register_ideas", data)
     register = load_register(data).set_index("doc_id")
     path = resource_path("frus_register_ideas", data)
@@ -105,7 +105,8 @@ def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
     raise_at_first(~readable, path, "doc_id", "a passage must come from a document marked read in frus_register.csv")
     memcon = ideas["doc_id"].map(register["author_office"]).fillna("").str.contains(_ACROSS_THE_TABLE)
     across = ideas["setting"] == "with the Soviet side"
-    raise_at_first(across & ~memcon, path, "setting", "words said to the Soviet side must come from a memorandum of conversation")
+    raise_at_first(across & ~memcon, path, "setting",
+                   "words said to the Soviet side must come from a memorandum of conversation or a letter to the Soviet side")
     return ideas
 
 
@@ -160,7 +161,7 @@ CHANNELS = ("across the table", "internal")
 
 
 def document_channel(register: pd.DataFrame) -> pd.Series:
-    """'across the table' for memoranda of conversation with the Soviet side, 'internal' for every other document."""
+    """'across the table' for memoranda of conversation and letters to the Soviet side, 'internal' for every other document."""
     memcon = register["author_office"].fillna("").str.contains(_ACROSS_THE_TABLE)
     return pd.Series(memcon.map({True: CHANNELS[0], False: CHANNELS[1]}).to_numpy(), index=register["doc_id"], name="channel")
 
