@@ -103,10 +103,11 @@ def test_every_goal_has_an_area(data: Path) -> None:
 
 def test_documents_on_divided_spouses() -> None:
     found = documents_on("imm-ii")
-    assert list(found["doc_id"]) == ["v05-d11", "v05-d136", "v05-d156", "v41-d83", "v05-d168", "v41-d88", "v41-d92",
-                                     "v41-d96", "v41-d100", "v41-d106"]
+    tagged = load_register_topics().query("goal_area == 'family reunification'")["doc_id"]
+    assert sorted(found["doc_id"]) == sorted(tagged)
+    assert {"v41-d88", "v41-d92", "v41-d100", "v05-d156", "v05-d168"} <= set(found["doc_id"])
     assert found["date_min"].is_monotonic_increasing
-    assert found["snippet"].str.contains("spouse|divided family|bilateral cases|dual national").all()
+    assert found["snippet"].str.contains("spouse|divided famil|bilateral cases|dual national").all()
 
 
 def test_documents_on_shares_an_area_between_goals() -> None:
@@ -157,9 +158,10 @@ def test_channels_split_the_documents(register: pd.DataFrame, topics: pd.DataFra
     parts = sum(documents_per_year(register, topics, channel=c).reindex(whole.index, fill_value=0) for c in CHANNELS)
     assert (parts == whole).all().all()
     offices = register["author_office"].fillna("")
-    memcons = register[offices.str.endswith("(memorandum of conversation)") | offices.str.endswith("(letter to the Soviet side)")]
+    kinds = ("(memorandum of conversation)", "(letter to the Soviet side)", "(letter to the U.S. side, attached)")
+    memcons = register[offices.map(lambda office: office.endswith(kinds))]
     assert set(document_channel(register).loc[lambda c: c == "across the table"].index) == set(memcons["doc_id"])
-    assert "v05-d168" in set(memcons["doc_id"]) and "v41-d92" not in set(memcons["doc_id"])
+    assert {"v05-d168", "v05-d175"} <= set(memcons["doc_id"]) and "v41-d92" not in set(memcons["doc_id"])
     with pytest.raises(ValueError, match="channel"):
         agenda_by_year(register, topics, channel="press")
 
@@ -247,7 +249,7 @@ BAD_CELLS = [
     ("frus_reported_figures", "d102-plateau", "high", "950", load_reported_figures,
      r"row {row}, field 'snippet': the snippet does not state"),
     ("frus_register_ideas", "v41-d92-bait", "setting", "with the Soviet side", load_register_ideas,
-     r"row {row}, field 'setting': words said to the Soviet side"),
+     r"row {row}, field 'setting': words exchanged with the Soviet side"),
     ("frus_register_ideas", "v41-d106-tiers", "doc_id", "v41-d95", load_register_ideas,
      r"row {row}, field 'doc_id': a passage must come"),
 ]

@@ -92,8 +92,8 @@ def load_reported_figures(data: Path | str | None = None) -> pd.DataFrame:
     return figures
 
 
-#: Offices whose rows are words addressed to the Soviet side: memoranda of conversation and letters to Soviet leaders.
-_ACROSS_THE_TABLE = r"memorandum of conversation|letter to the Soviet side"
+#: Offices whose rows are words exchanged with the Soviet side: memoranda of conversation and letters between the leaders.
+_ACROSS_THE_TABLE = r"memorandum of conversation|letter to the Soviet side|letter to the U\.S\. side"
 
 
 def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
@@ -106,7 +106,7 @@ def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
     memcon = ideas["doc_id"].map(register["author_office"]).fillna("").str.contains(_ACROSS_THE_TABLE)
     across = ideas["setting"] == "with the Soviet side"
     raise_at_first(across & ~memcon, path, "setting",
-                   "words said to the Soviet side must come from a memorandum of conversation or a letter to the Soviet side")
+                   "words exchanged with the Soviet side must come from a memorandum of conversation or a leaders' letter")
     return ideas
 
 
@@ -161,7 +161,7 @@ CHANNELS = ("across the table", "internal")
 
 
 def document_channel(register: pd.DataFrame) -> pd.Series:
-    """'across the table' for memoranda of conversation and letters to the Soviet side, 'internal' for every other document."""
+    """'across the table' for memoranda of conversation and the leaders' letters, 'internal' for every other document."""
     memcon = register["author_office"].fillna("").str.contains(_ACROSS_THE_TABLE)
     return pd.Series(memcon.map({True: CHANNELS[0], False: CHANNELS[1]}).to_numpy(), index=register["doc_id"], name="channel")
 

@@ -36,7 +36,7 @@ def timeline_rows(register: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_register_timeline(register: pd.DataFrame) -> Figure:
-    """Each read document as its possible date range, one row per author's office; Document 88 marked, memcons as squares."""
+    """Each read document as its possible date range, one row per author's office; Document 88 marked, memcons and letters as squares."""
     rows = timeline_rows(register)
     offices = list(dict.fromkeys(rows["lead_office"]))
     fig, ax = new_chart(figsize=(9.0, max(5.5, 2.0 + 0.55 * len(offices))))
@@ -57,7 +57,7 @@ def plot_register_timeline(register: pd.DataFrame) -> Figure:
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     return finish_chart(ax, title="The memo's neighbours, 1985–1988, by author's office",
-                        xlabel="Date (bar: earliest to latest possible date; diamond: Document 88; square: memcon)",
+                        xlabel="Date (bar: earliest to latest possible date; diamond: Document 88; square: memcon or letter)",
                         ylabel="Author's office (first named)", source=REGISTER_SOURCE)
 
 
