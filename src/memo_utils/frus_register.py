@@ -63,17 +63,20 @@ def load_register_topics(data: Path | str | None = None) -> pd.DataFrame:
     return topics
 
 
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+          10: "ten", 11: "eleven", 12: "twelve"}
 
 
 def figure_in_snippet(low: object, high: int, snippet: str) -> bool:
     """Whether the snippet states the figure: its upper bound, or for 'under N' rows (no low) N itself.
 
-    Digits are compared with thousands separators removed; numbers below ten may be spelled out.
+    Digits are compared with thousands separators removed; numbers up to twelve may be spelled out, as whole words.
     """
     plain = snippet.replace(",", "")
     stated = high + 1 if pd.isna(low) else high
-    return bool(re.search(rf"(?<!\d){stated}(?!\d)", plain)) or _WORDS.get(stated, "\0") in snippet
+    word = _WORDS.get(stated)
+    spelled = word is not None and re.search(rf"\b{word}\b", snippet, flags=re.IGNORECASE) is not None
+    return bool(re.search(rf"(?<!\d){stated}(?!\d)", plain)) or spelled
 
 
 def load_reported_figures(data: Path | str | None = None) -> pd.DataFrame:
@@ -87,6 +90,42 @@ def load_reported_figures(data: Path | str | None = None) -> pd.DataFrame:
     ]
     raise_at_first(pd.Series(missing, index=figures.index), path, "snippet", "the snippet does not state the figure")
     return figures
+
+
+#: Offices whose rows are words exchanged with the Soviet side: memoranda of conversation and letters between the leaders.
+_ACROSS_THE_TABLE = r"memorandum of conversation|letter to the Soviet side|letter to the U\.S\. side"
+
+
+def load_register_ideas(data: Path | str | None = None) -> pd.DataFrame:
+    """Passages voicing or answering the memo's ideas; each in a read document, 'with the Soviet side' only across the table."""
+    ideas = load_table("frus_register_ideas", data)
+    register = load_register(data).set_index("doc_id")
+    path = resource_path("frus_register_ideas", data)
+    readable = ideas["doc_id"].map(register["readable"]).eq("yes")
+    raise_at_first(~readable, path, "doc_id", "a passage must come from a document marked read in frus_register.csv")
+    memcon = ideas["doc_id"].map(register["author_office"]).fillna("").str.contains(_ACROSS_THE_TABLE)
+    across = ideas["setting"] == "with the Soviet side"
+    raise_at_first(across & ~memcon, path, "setting",
+                   "words exchanged with the Soviet side must come from a memorandum of conversation or a leaders' letter")
+    return ideas
+
+
+def ideas_in_their_words(idea: str | None = None, setting: str | None = None,
+                         data: Path | str | None = None) -> pd.DataFrame:
+    """The passages on one idea (or all), said in one setting (or both), by date and then in the table's (the text's) order."""
+    ideas = load_register_ideas(data)
+    path = resource_path("frus_register_ideas", data)
+    keep = pd.Series(True, index=ideas.index)
+    for column, wanted in (("idea", idea), ("setting", setting)):
+        if wanted is None:
+            continue
+        if wanted not in set(ideas[column]):
+            raise MemoDataError(path, f"no passage with the {column} {wanted!r}", field=column)
+        keep &= ideas[column] == wanted
+    chosen = ideas[keep]
+    found = chosen.merge(load_register(data), on="doc_id", how="left", validate="many_to_one")
+    columns = ["passage_id", "doc_id", "date_min", "idea", "speaker", "setting", "snippet", "url"]
+    return found.sort_values("date_min", kind="stable", ignore_index=True)[columns]
 
 
 def documents_on(goal_id: str, data: Path | str | None = None) -> pd.DataFrame:
@@ -117,20 +156,40 @@ def untagged_documents(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataF
     return register.set_index("doc_id").loc[empty, ["volume", "number", "subject", "date_min"]].reset_index()
 
 
-def agenda_by_year(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+#: The two channels a document can belong to: a record of talks with the Soviet side, or a paper inside the U.S. government.
+CHANNELS = ("across the table", "internal")
+
+
+def document_channel(register: pd.DataFrame) -> pd.Series:
+    """'across the table' for memoranda of conversation and the leaders' letters, 'internal' for every other document."""
+    memcon = register["author_office"].fillna("").str.contains(_ACROSS_THE_TABLE)
+    return pd.Series(memcon.map({True: CHANNELS[0], False: CHANNELS[1]}).to_numpy(), index=register["doc_id"], name="channel")
+
+
+def _matrix_in(register: pd.DataFrame, topics: pd.DataFrame, channel: str | None) -> pd.DataFrame:
+    matrix = topic_matrix(register, topics)
+    if channel is None:
+        return matrix
+    if channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {CHANNELS}, not {channel!r}")
+    return matrix[document_channel(register).loc[matrix.index].eq(channel).to_numpy()]
+
+
+def agenda_by_year(register: pd.DataFrame, topics: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
     """Share of each year's documents on the memo's agenda (at least one tag; year of date_min) discussing each area.
 
-    Untagged documents (see untagged_documents) are left out, so that papers on other subjects do not dilute the shares.
+    Untagged documents (see untagged_documents) are left out, so that papers on other subjects do not dilute the shares;
+    channel limits the count to memcons ('across the table') or to the other papers ('internal').
     """
-    matrix = topic_matrix(register, topics)
+    matrix = _matrix_in(register, topics, channel)
     matrix = matrix[matrix.sum(axis=1) > 0]
     years = register.set_index("doc_id").loc[matrix.index, "date_min"].map(lambda d: d.year)
     return matrix.groupby(years.to_numpy()).mean().rename_axis("year")
 
 
-def documents_per_year(register: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+def documents_per_year(register: pd.DataFrame, topics: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
     """For each year (of date_min), how many read documents there are and how many carry at least one tag."""
-    matrix = topic_matrix(register, topics)
+    matrix = _matrix_in(register, topics, channel)
     years = register.set_index("doc_id").loc[matrix.index, "date_min"].map(lambda d: d.year).to_numpy()
     counts = pd.DataFrame({"read": matrix.groupby(years).size(), "tagged": (matrix.sum(axis=1) > 0).groupby(years).sum()})
     return counts.astype(int).rename_axis("year")

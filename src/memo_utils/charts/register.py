@@ -9,10 +9,11 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from ..frus_register import topic_matrix
+from ..frus_register import CHANNELS, document_channel, topic_matrix
 from ..style import GREYS, finish_chart, new_chart
 
-REGISTER_SOURCE = "FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vols. XVI and XXXI (Office of the Historian); project register."
+REGISTER_SOURCE = ("FRUS 1981–1988, vols. V, VI and XLI; 1969–1976, vols. XVI and XXXI (Office of the Historian; vol. V from its TEI); "
+                   "project register.")
 MEMO_ID = "v41-d88"
 
 
@@ -30,11 +31,12 @@ def timeline_rows(register: pd.DataFrame) -> pd.DataFrame:
     offices = list(dict.fromkeys(dated["lead_office"]))
     dated["row"] = dated["lead_office"].map({office: i for i, office in enumerate(offices)})
     dated["label"] = doc_label(dated)
+    dated["channel"] = document_channel(dated).to_numpy()
     return dated.reset_index(drop=True)
 
 
 def plot_register_timeline(register: pd.DataFrame) -> Figure:
-    """Each read document as its possible date range, one row per author's office; Document 88 marked."""
+    """Each read document as its possible date range, one row per author's office; Document 88 marked, memcons and letters as squares."""
     rows = timeline_rows(register)
     offices = list(dict.fromkeys(rows["lead_office"]))
     fig, ax = new_chart(figsize=(9.0, max(5.5, 2.0 + 0.55 * len(offices))))
@@ -45,7 +47,8 @@ def plot_register_timeline(register: pd.DataFrame) -> Figure:
         ax.plot([start, end], [row.row, row.row], color=GREYS[0] if memo else GREYS[1],
                 linewidth=5 if memo else 2.5, linestyle="-", marker="", solid_capstyle="butt",
                 gid=f"range:{row.doc_id}")
-        ax.plot([start], [row.row], marker="D" if memo else "o", color=GREYS[0], markersize=8 if memo else 4,
+        marker = "D" if memo else ("s" if row.channel == CHANNELS[0] else "o")
+        ax.plot([start], [row.row], marker=marker, color=GREYS[0], markersize=8 if memo else 4,
                 linestyle="", gid=f"start:{row.doc_id}")
         ax.annotate(row.label, (start, row.row), xytext=(0, 6 + 9 * level), textcoords="offset points", fontsize=7,
                     fontweight="bold" if memo else "normal", ha="left")
@@ -54,7 +57,7 @@ def plot_register_timeline(register: pd.DataFrame) -> Figure:
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     return finish_chart(ax, title="The memo's neighbours, 1985–1988, by author's office",
-                        xlabel="Date (bar: earliest to latest possible date; Document 88 = diamond)",
+                        xlabel="Date (bar: earliest to latest possible date; diamond: Document 88; square: memcon or letter)",
                         ylabel="Author's office (first named)", source=REGISTER_SOURCE)
 
 
