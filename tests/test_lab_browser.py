@@ -188,6 +188,16 @@ def _kernel_idle(driver: webdriver.Chrome) -> bool:
     return bool(indicator) and indicator[0].get_attribute("data-status") == "idle"
 
 
+def _server_kernels_idle(base: str) -> bool:
+    """Whether the server reports every running kernel idle. The page's execution indicator
+    has been seen to stay "busy" after the last cell finished under load; the server's own
+    state is the second witness."""
+    request = urllib.request.Request(f"{base}/api/kernels?token={TOKEN}")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        kernels = json.load(response)
+    return bool(kernels) and all(kernel.get("execution_state") == "idle" for kernel in kernels)
+
+
 def _click_run_all(driver: webdriver.Chrome) -> None:
     menu = next(item for item in driver.find_elements(By.CSS_SELECTOR, ".lm-MenuBar-item")
                 if item.text.strip() == "Run")
@@ -235,8 +245,8 @@ def test_notebook_runs_in_jupyterlab(name: str, lab: str, browser: webdriver.Chr
     started = time.monotonic()
     _run_all(browser)
     code_cells = _code_cells(stored)
-    _wait(lambda: _kernel_idle(browser) and sum(p.strip() not in ("[ ]:", "") and "*" not in p
-                                                   for p in _prompts(browser)) >= code_cells,
+    _wait(lambda: (_kernel_idle(browser) or _server_kernels_idle(lab))
+          and sum(p.strip() not in ("[ ]:", "") and "*" not in p for p in _prompts(browser)) >= code_cells,
           float(os.environ.get("LAB_RUN_SECONDS", 300)), f"all {code_cells} code cells of {name} to run"
           + f": prompts {_prompts(browser)}")
     elapsed = time.monotonic() - started
