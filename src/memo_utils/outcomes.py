@@ -159,11 +159,9 @@ def date_disagreements(events: pd.DataFrame) -> pd.DataFrame:
     """The source rows of every event whose sources give dates that cannot both hold
     (two datings whose spans do not overlap), so a disagreement is shown, not averaged."""
     cols = ["event_id", "label", "date", "publication", "published", "url"]
-    clashing = [group for _, group in events.groupby("event_id")
-                if group["start"].max() > group["end"].min()]
-    if not clashing:
-        return pd.DataFrame(columns=cols)
-    return pd.concat(clashing).sort_values(["event_id", "start"])[cols].reset_index(drop=True)
+    by_event = events.groupby("event_id")
+    clashing = by_event["start"].transform("max") > by_event["end"].transform("min")
+    return events[clashing].sort_values(["event_id", "start"])[cols].reset_index(drop=True)
 
 
 def outcomes_bundle(data: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
