@@ -1,7 +1,7 @@
 """Straight arrows between two text boxes, clipped to the boxes by geometry.
 
 Matplotlib clips an arrow to ``patchA``/``patchB`` by bisecting the line against each
-patch's outline on every draw; for the argument diagram's seventy arrows that search was
+patch's outline on every draw; for the argument diagram's thirty-two arrows that search was
 most of the chart's drawing time. A straight line leaves a box where it crosses the box's
 bounding rectangle, which is found in closed form (slab intersection).
 """
